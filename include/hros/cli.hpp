@@ -1,0 +1,45 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "hros/config.hpp"
+#include "hros/schema.hpp"
+
+namespace hros::cli {
+
+enum class ColorMode { automatic, always, never };
+
+// Options every command shares.
+struct GlobalOptions {
+  std::string root;
+  std::string config;
+  ColorMode color = ColorMode::automatic;
+  bool quiet = false;
+};
+
+// What a command works on: the configuration, the cases root and the schema.
+struct Context {
+  Config config;
+  Schema schema;
+};
+
+// Finds hros.yaml, applies --root and --config, loads the schema. Problems
+// are printed to stderr; returns false when the command cannot go on (exit 2).
+bool resolve_context(const GlobalOptions& options, Context& context);
+
+// Whether to colour output written to `stream`: a terminal, no NO_COLOR.
+bool use_color(const GlobalOptions& options, std::FILE* stream);
+
+// Prints "hros: error: message" to stderr.
+void print_error(const std::string& message);
+
+// Prints diagnostics (config or schema file problems) to stderr.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code);
+
+} // namespace hros::cli

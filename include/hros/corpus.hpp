@@ -1,0 +1,28 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "hros/diagnostic.hpp"
+
+namespace hros {
+
+// The case files found under a directory, in a stable (sorted) order.
+struct Corpus {
+  std::vector<std::filesystem::path> files;
+  std::vector<Diagnostic> diagnostics; // skipped symlinks, unreadable directories
+  bool io_error = false;               // the root itself could not be read
+};
+
+// Finds every `.md` file under `root`, skipping hidden entries and paths that
+// match an `ignore` glob (relative to root; `*` also matches `/`). Symlinks
+// are followed only while they stay inside root, and each directory is
+// visited once, so links out of the bank and link loops are harmless.
+Corpus discover_cases(const std::filesystem::path& root, const std::vector<std::string>& ignore);
+
+// How a path is shown to the user: relative to the working directory when it
+// is below it, as compilers do, else absolute.
+std::string display_path(const std::filesystem::path& path);
+
+} // namespace hros

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hros/diagnostic.hpp"
+
+namespace hros {
+
+enum class LineEnding { lf, crlf, cr, mixed };
+
+// A file's text prepared for parsing: the UTF-8 BOM removed and every line
+// ending made LF, so that line numbers agree between hros, yaml-cpp and cmark.
+// What was removed is remembered, so that `--fix` writes the file back as it was.
+struct SourceText {
+  std::string text;
+  bool had_bom = false;
+  LineEnding line_ending = LineEnding::lf;
+};
+
+// Prepares raw file bytes, or explains why they are not a text file hros can
+// read (NUL bytes, UTF-16, invalid UTF-8), with the line and column of the fault.
+struct SourceCheck {
+  SourceText source;
+  std::optional<Diagnostic> problem;
+};
+SourceCheck prepare_source(std::string raw);
+
+// Restores the BOM and line endings that prepare_source removed.
+std::string restore_source(const SourceText& source, std::string_view text);
+
+// Start offsets of every line of `text`, for turning offsets into lines.
+std::vector<std::size_t> line_starts(std::string_view text);
+
+// The text of 1-based `line` (without its newline), or "" past the end.
+std::string_view line_text(std::string_view text, const std::vector<std::size_t>& starts, int line);
+
+} // namespace hros

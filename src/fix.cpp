@@ -1,0 +1,64 @@
+#include "hros/fix.hpp"
+
+#include "hros/file_io.hpp"
+#include "hros/source.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace hros {
+namespace {
+
+FixOutcome fix_file(const std::string& path, std::vector<const Fix*> fixes) {
+  FixOutcome outcome;
+  outcome.path = path;
+  ReadResult read = read_file(path);
+  if (!read.ok) {
+    outcome.error = read.error;
+    return outcome;
+  }
+  SourceCheck prepared = prepare_source(std::move(read.text));
+  if (prepared.problem) {
+    outcome.error = "the file changed while it was being checked";
+    return outcome;
+  }
+  std::string text = prepared.source.text;
+  // Apply from the end so earlier offsets stay valid; skip overlapping fixes.
+  std::sort(fixes.begin(), fixes.end(), [](const Fix* a, const Fix* b) { return a->offset > b->offset; });
+  std::size_t limit = text.size() + 1;
+  std::vector<std::string> applied;
+  for (const Fix* fix : fixes) {
+    if (fix->offset + fix->length > text.size() || fix->offset + fix->length > limit) {
+      continue;
+    }
+    text.replace(fix->offset, fix->length, fix->replacement);
+    limit = fix->offset;
+    applied.push_back(fix->description);
+  }
+  std::reverse(applied.begin(), applied.end());
+  WriteResult written = write_file_atomic(path, restore_source(prepared.source, text));
+  if (!written.ok) {
+    outcome.error = written.error;
+    return outcome;
+  }
+  outcome.applied = std::move(applied);
+  return outcome;
+}
+
+} // namespace
+
+std::vector<FixOutcome> apply_fixes(const std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, std::vector<const Fix*>> by_file;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (diagnostic.fix) {
+      by_file[diagnostic.path].push_back(&*diagnostic.fix);
+    }
+  }
+  std::vector<FixOutcome> outcomes;
+  for (auto& [path, fixes] : by_file) {
+    outcomes.push_back(fix_file(path, std::move(fixes)));
+  }
+  return outcomes;
+}
+
+} // namespace hros

@@ -1,0 +1,163 @@
+#include "hros/source.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace hros {
+namespace {
+
+// The byte length of the UTF-8 sequence starting at text[i], or 0 if invalid
+// (overlong forms, surrogates and code points past U+10FFFF are invalid).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  if (lead < 0x80) {
+    return 1;
+  }
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    low = lead == 0xE0 ? 0xA0 : 0x80;
+    high = lead == 0xED ? 0x9F : 0xBF;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    low = lead == 0xF0 ? 0x90 : 0x80;
+    high = lead == 0xF4 ? 0x8F : 0xBF;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) {
+    return 0;
+  }
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
+      return 0;
+    }
+  }
+  return length;
+}
+
+Diagnostic encoding_problem(std::string_view text, std::size_t offset, std::string message) {
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+  return make_diagnostic(line, static_cast<int>(offset - line_start) + 1, Severity::error,
+                         std::move(message), "file.encoding");
+}
+
+LineEnding detect_line_ending(std::string_view text) {
+  bool lf = false;
+  bool crlf = false;
+  bool cr = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
+        crlf = true;
+        ++i;
+      } else {
+        cr = true;
+      }
+    } else if (text[i] == '\n') {
+      lf = true;
+    }
+  }
+  int kinds = int(lf) + int(crlf) + int(cr);
+  if (kinds > 1) {
+    return LineEnding::mixed;
+  }
+  return crlf ? LineEnding::crlf : cr ? LineEnding::cr : LineEnding::lf;
+}
+
+std::string to_lf(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      result.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
+      }
+    } else {
+      result.push_back(text[i]);
+    }
+  }
+  return result;
+}
+
+} // namespace
+
+SourceCheck prepare_source(std::string raw) {
+  SourceCheck check;
+  if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+    check.problem = make_diagnostic(1, 1, Severity::error,
+                                    "the file is UTF-16; save it as UTF-8", "file.encoding");
+    return check;
+  }
+  std::string_view text = raw;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    check.source.had_bom = true;
+    text.remove_prefix(3);
+  }
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') {
+      check.problem = encoding_problem(text, i, "the file contains a NUL byte; is it a binary file?");
+      return check;
+    }
+    std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      check.problem = encoding_problem(
+          text, i, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                               static_cast<unsigned char>(text[i])));
+      return check;
+    }
+    i += length;
+  }
+  check.source.line_ending = detect_line_ending(text);
+  if (check.source.line_ending == LineEnding::lf) {
+    check.source.text = text;
+  } else {
+    check.source.text = to_lf(text);
+  }
+  return check;
+}
+
+std::string restore_source(const SourceText& source, std::string_view text) {
+  std::string result = source.had_bom ? "\xEF\xBB\xBF" : "";
+  const char* newline = source.line_ending == LineEnding::crlf ? "\r\n"
+                        : source.line_ending == LineEnding::cr  ? "\r"
+                                                                : "\n";
+  for (char c : text) {
+    if (c == '\n') {
+      result += newline;
+    } else {
+      result.push_back(c);
+    }
+  }
+  return result;
+}
+
+std::vector<std::size_t> line_starts(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts.push_back(i + 1);
+    }
+  }
+  return starts;
+}
+
+std::string_view line_text(std::string_view text, const std::vector<std::size_t>& starts, int line) {
+  if (line < 1 || static_cast<std::size_t>(line) > starts.size()) {
+    return {};
+  }
+  std::size_t begin = starts[static_cast<std::size_t>(line) - 1];
+  std::size_t end = text.find('\n', begin);
+  return text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+}
+
+} // namespace hros

@@ -1,0 +1,145 @@
+#include "hros/text_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace hros {
+namespace {
+
+std::size_t indentation(std::string_view line) {
+  std::size_t count = 0;
+  while (count < line.size() && line[count] == ' ') {
+    ++count;
+  }
+  return count;
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// A YAML line whose value is a block scalar: `key: |`, `- >-`, `key: |2+`.
+bool opens_block_scalar(std::string_view line) {
+  std::size_t end = line.find_last_not_of(" \t");
+  if (end == std::string_view::npos) {
+    return false;
+  }
+  std::size_t i = end + 1;
+  while (i > 0 && (std::isdigit(static_cast<unsigned char>(line[i - 1])) || line[i - 1] == '-' ||
+                   line[i - 1] == '+')) {
+    --i;
+  }
+  if (i == 0 || (line[i - 1] != '|' && line[i - 1] != '>')) {
+    return false;
+  }
+  return i == 1 || line[i - 2] == ' ';
+}
+
+bool is_fence(std::string_view line) {
+  std::size_t start = indentation(line);
+  return start < 4 && (line.substr(start, 3) == "```" || line.substr(start, 3) == "~~~");
+}
+
+std::string lowercase(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return result;
+}
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+} // namespace
+
+void check_whitespace(std::string_view text, int body_line, std::vector<Diagnostic>& out) {
+  std::vector<std::string_view> lines;
+  std::vector<std::size_t> offsets;
+  for (std::size_t begin = 0; begin <= text.size();) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    lines.push_back(text.substr(begin, end - begin));
+    offsets.push_back(begin);
+    begin = end + 1;
+  }
+  long block_indent = -1; // indentation of the key owning an open block scalar
+  bool in_fence = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    int number = static_cast<int>(i) + 1;
+    bool in_body = number >= body_line;
+    bool keep = false;
+    if (!in_body) {
+      if (block_indent >= 0 && (is_blank(line) || static_cast<long>(indentation(line)) > block_indent)) {
+        keep = true;
+      } else {
+        block_indent = opens_block_scalar(line) ? static_cast<long>(indentation(line)) : -1;
+      }
+    } else if (is_fence(line)) {
+      in_fence = !in_fence;
+    } else if (in_fence) {
+      keep = true;
+    } else if (line.size() >= 2 && line.substr(line.size() - 2) == "  " && i + 1 < lines.size() &&
+               !is_blank(lines[i + 1]) && !is_blank(line)) {
+      keep = true; // a Markdown hard line break
+    }
+    std::size_t content_end = line.find_last_not_of(" \t");
+    content_end = content_end == std::string_view::npos ? 0 : content_end + 1;
+    if (keep || content_end == line.size()) {
+      continue;
+    }
+    Diagnostic diagnostic = make_diagnostic(number, static_cast<int>(content_end) + 1, Severity::warning,
+                                            "trailing whitespace", "whitespace.trailing");
+    diagnostic.fix = Fix{offsets[i] + content_end, line.size() - content_end, "", "removed trailing whitespace"};
+    out.push_back(std::move(diagnostic));
+  }
+  if (!text.empty() && text.back() != '\n') {
+    Diagnostic diagnostic =
+        make_diagnostic(static_cast<int>(lines.size()), static_cast<int>(lines.back().size()) + 1,
+                        Severity::warning, "no newline at the end of the file", "whitespace.final-newline");
+    diagnostic.fix = Fix{text.size(), 0, "\n", "added a final newline"};
+    out.push_back(std::move(diagnostic));
+  }
+}
+
+void check_promotional(std::string_view text, const std::vector<std::string>& phrases,
+                       std::vector<Diagnostic>& out) {
+  if (phrases.empty()) {
+    return;
+  }
+  std::vector<std::string> lowered;
+  for (const std::string& phrase : phrases) {
+    lowered.push_back(lowercase(phrase));
+  }
+  int number = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    ++number;
+    std::string line = lowercase(text.substr(begin, end - begin));
+    for (std::size_t p = 0; p < lowered.size(); ++p) {
+      const std::string& phrase = lowered[p];
+      for (std::size_t at = line.find(phrase); at != std::string::npos && !phrase.empty();
+           at = line.find(phrase, at + 1)) {
+        bool starts_word = at == 0 || !is_word_char(line[at - 1]);
+        bool ends_word = at + phrase.size() >= line.size() || !is_word_char(line[at + phrase.size()]);
+        if (starts_word && ends_word) {
+          out.push_back(make_diagnostic(
+              number, static_cast<int>(at) + 1, Severity::warning,
+              fmt::format("promotional phrase '{}': the bank shares practice, not sales pitches",
+                          phrases[p]),
+              "content.promotional"));
+          break;
+        }
+      }
+    }
+    begin = end + 1;
+  }
+}
+
+} // namespace hros

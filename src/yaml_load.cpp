@@ -1,0 +1,288 @@
+// Builds hros's YamlNode tree from yaml-cpp's event parser rather than its
+// node API: the node API silently keeps duplicate keys, forgets whether a
+// scalar was quoted, and converts values with YAML 1.1 rules. The event stream
+// gives every scalar with its position and a tag telling plain ("?") from
+// quoted or block ("!") scalars, which is all YAML 1.2 resolution needs.
+#include "hros/yaml_load.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fmt/format.h>
+
+#include <istream>
+#include <streambuf>
+#include <string>
+#include <unordered_map>
+
+namespace hros {
+namespace {
+
+// An std::istream over existing memory, so the text is not copied again.
+class MemoryBuffer : public std::streambuf {
+public:
+  explicit MemoryBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// Thrown by the builder to stop the parser when a limit is exceeded.
+struct LimitExceeded {
+  Position position;
+  std::string message;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+public:
+  TreeBuilder(std::string_view text, Position origin, const YamlLimits& limits,
+              std::vector<Diagnostic>& diagnostics)
+      : m_text(text), m_origin(origin), m_limits(limits), m_diagnostics(diagnostics) {}
+
+  YamlNode take_root() { return std::move(m_root); }
+
+  Position position_of(const YAML::Mark& mark) const {
+    if (mark.is_null()) {
+      return m_origin;
+    }
+    Position position;
+    position.line = m_origin.line + mark.line;
+    position.column = (mark.line == 0 ? m_origin.column : 1) + mark.column;
+    position.offset = m_origin.offset + static_cast<std::size_t>(mark.pos);
+    return position;
+  }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode node;
+    node.position = position_of(mark);
+    add(std::move(node), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto found = m_anchors.find(anchor);
+    if (found == m_anchors.end()) {
+      YamlNode node;
+      node.position = position_of(mark);
+      add(std::move(node), 0);
+      return;
+    }
+    count_nodes(found->second.size, mark);
+    YamlNode copy = found->second.node;
+    copy.position = position_of(mark);
+    add(std::move(copy), 0, CountNode::no);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    YamlNode node;
+    node.kind = YamlNode::Kind::scalar;
+    node.position = position_of(mark);
+    node.text = value;
+    node.style = style_of(tag, mark);
+    add(std::move(node), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    open(YamlNode::Kind::sequence, mark, anchor, style);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    open(YamlNode::Kind::mapping, mark, anchor, style);
+  }
+  void OnMapEnd() override { close(); }
+
+private:
+  enum class CountNode { no, yes };
+
+  struct Frame {
+    YamlNode node;
+    YAML::anchor_t anchor = 0;
+    bool expecting_key = true;
+    bool skip_value = false; // the value belongs to a rejected key
+    std::string key;
+    Position key_position;
+  };
+
+  struct Anchored {
+    YamlNode node;
+    std::size_t size = 0;
+  };
+
+  ScalarStyle style_of(const std::string& tag, const YAML::Mark& mark) const {
+    if (tag == "?") {
+      return ScalarStyle::plain;
+    }
+    if (!mark.is_null() && static_cast<std::size_t>(mark.pos) < m_text.size()) {
+      char first = m_text[static_cast<std::size_t>(mark.pos)];
+      if (first == '|' || first == '>') {
+        return ScalarStyle::block;
+      }
+    }
+    return ScalarStyle::quoted;
+  }
+
+  void count_nodes(std::size_t count, const YAML::Mark& mark) {
+    m_nodes += count;
+    if (m_nodes > m_limits.max_nodes) {
+      throw LimitExceeded{position_of(mark),
+                          fmt::format("the front matter expands to more than {} values "
+                                      "(aliases repeated too often?)",
+                                      m_limits.max_nodes)};
+    }
+  }
+
+  void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
+            YAML::EmitterStyle::value style) {
+    if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
+      throw LimitExceeded{position_of(mark),
+                          fmt::format("lists and fields are nested more than {} levels deep",
+                                      m_limits.max_depth)};
+    }
+    Frame frame;
+    frame.node.kind = kind;
+    frame.node.position = position_of(mark);
+    frame.node.flow = style == YAML::EmitterStyle::Flow;
+    frame.anchor = anchor;
+    m_stack.push_back(std::move(frame));
+  }
+
+  void close() {
+    Frame frame = std::move(m_stack.back());
+    m_stack.pop_back();
+    add(std::move(frame.node), frame.anchor);
+  }
+
+  static std::size_t size_of(const YamlNode& node) {
+    std::size_t size = 1;
+    for (const YamlNode& item : node.items) {
+      size += size_of(item);
+    }
+    for (const YamlEntry& entry : node.entries) {
+      size += size_of(entry.value);
+    }
+    return size;
+  }
+
+  void add(YamlNode node, YAML::anchor_t anchor, CountNode count = CountNode::yes) {
+    if (count == CountNode::yes) {
+      m_nodes += 1;
+    }
+    if (anchor != 0) {
+      m_anchors[anchor] = Anchored{node, size_of(node)};
+    }
+    if (m_stack.empty()) {
+      m_root = std::move(node);
+      return;
+    }
+    Frame& top = m_stack.back();
+    if (top.node.kind == YamlNode::Kind::sequence) {
+      top.node.items.push_back(std::move(node));
+    } else if (top.expecting_key) {
+      accept_key(top, node);
+    } else {
+      top.expecting_key = true;
+      if (!top.skip_value) {
+        top.node.entries.push_back(YamlEntry{std::move(top.key), top.key_position, std::move(node)});
+      }
+    }
+  }
+
+  void accept_key(Frame& top, const YamlNode& key) {
+    top.expecting_key = false;
+    top.skip_value = false;
+    top.key_position = key.position;
+    if (!key.is_scalar()) {
+      report(key.position, "a field name must be plain text, not a list or a set of fields",
+             "yaml.complex-key");
+      top.skip_value = true;
+      return;
+    }
+    for (const YamlEntry& entry : top.node.entries) {
+      if (entry.key == key.text) {
+        report(key.position,
+               fmt::format("duplicate field '{}' (first set on line {}); keep only one",
+                           key.text, entry.key_position.line),
+               "yaml.duplicate-key");
+        top.skip_value = true;
+        return;
+      }
+    }
+    top.key = key.text;
+  }
+
+  void report(Position position, std::string message, const char* rule) {
+    Diagnostic diagnostic;
+    diagnostic.line = position.line;
+    diagnostic.column = position.column;
+    diagnostic.message = std::move(message);
+    diagnostic.rule = rule;
+    m_diagnostics.push_back(std::move(diagnostic));
+  }
+
+  std::string_view m_text;
+  Position m_origin;
+  const YamlLimits& m_limits;
+  std::vector<Diagnostic>& m_diagnostics;
+  std::vector<Frame> m_stack;
+  YamlNode m_root;
+  std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
+  std::size_t m_nodes = 0;
+};
+
+// yaml-cpp's messages are terse ("illegal map value"); say what to do instead.
+std::string explain_parser_error(const std::string& message) {
+  if (message == YAML::ErrorMsg::MAP_VALUE || message == YAML::ErrorMsg::BLOCK_ENTRY) {
+    return message + " (check the indentation, and quote values that contain ': ')";
+  }
+  if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW || message == YAML::ErrorMsg::END_OF_MAP_FLOW) {
+    return message + " (a closing bracket is missing)";
+  }
+  return message;
+}
+
+Diagnostic error_at(Position position, std::string message, const char* rule) {
+  Diagnostic diagnostic;
+  diagnostic.line = position.line;
+  diagnostic.column = position.column;
+  diagnostic.message = std::move(message);
+  diagnostic.rule = rule;
+  return diagnostic;
+}
+
+} // namespace
+
+YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
+  YamlLoad result;
+  MemoryBuffer buffer(text);
+  std::istream stream(&buffer);
+  TreeBuilder builder(text, origin, limits, result.diagnostics);
+  try {
+    YAML::Parser parser(stream);
+    parser.HandleNextDocument(builder);
+    result.root = builder.take_root();
+  } catch (const LimitExceeded& limit) {
+    result.ok = false;
+    result.diagnostics.push_back(error_at(limit.position, limit.message, "yaml.limit"));
+  } catch (const YAML::DeepRecursion& deep) {
+    result.ok = false;
+    result.diagnostics.push_back(error_at(builder.position_of(deep.mark),
+                                          "lists and fields are nested too deeply", "yaml.limit"));
+  } catch (const YAML::Exception& error) {
+    result.ok = false;
+    result.diagnostics.push_back(error_at(builder.position_of(error.mark),
+                                          "invalid YAML: " + explain_parser_error(error.msg),
+                                          "yaml.syntax"));
+  }
+  return result;
+}
+
+} // namespace hros
