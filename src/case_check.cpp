@@ -73,6 +73,9 @@ void check_body(const YamlNode& root, const FrontMatterSplit& split, const Schem
 }
 
 void attach_source_lines(std::string_view text, CaseCheck& check) {
+  if (check.diagnostics.empty()) {
+    return;
+  }
   std::vector<std::size_t> starts = line_starts(text);
   for (Diagnostic& diagnostic : check.diagnostics) {
     diagnostic.path = check.facts.path;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace hros {
 namespace {
@@ -104,6 +106,18 @@ SourceCheck prepare_source(std::string raw) {
     text.remove_prefix(3);
   }
   for (std::size_t i = 0; i < text.size();) {
+    // Most text is ASCII: skip eight bytes at a time when none has the high
+    // bit set and none is NUL.
+    if (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      bool ascii = (word & 0x8080808080808080ull) == 0;
+      bool has_zero = ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) != 0;
+      if (ascii && !has_zero) {
+        i += 8;
+        continue;
+      }
+    }
     if (text[i] == '\0') {
       check.problem = encoding_problem(text, i, "the file contains a NUL byte; is it a binary file?");
       return check;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace hros {
@@ -49,7 +50,23 @@ std::string lowercase(std::string_view text) {
   return result;
 }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+// ASCII-only on purpose: this runs on every byte of every case, and the
+// phrases are ASCII; bytes of multibyte characters count as word characters.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         (static_cast<unsigned char>(c) & 0x80) != 0;
+}
+
+bool equals_lowered(std::string_view text, std::string_view lowered) {
+  for (std::size_t i = 0; i < lowered.size(); ++i) {
+    if (ascii_lower(text[i]) != lowered[i]) {
+      return false;
+    }
+  }
+  return true;
+}
 
 } // namespace
 
@@ -107,38 +124,55 @@ void check_whitespace(std::string_view text, int body_line, std::vector<Diagnost
 
 void check_promotional(std::string_view text, const std::vector<std::string>& phrases,
                        std::vector<Diagnostic>& out) {
-  if (phrases.empty()) {
-    return;
-  }
+  // One pass over the text: at each word start, only the phrases beginning
+  // with that letter are compared. Searching each phrase separately stops at
+  // every occurrence of its first letter and costs many times more.
   std::vector<std::string> lowered;
-  for (const std::string& phrase : phrases) {
-    lowered.push_back(lowercase(phrase));
-  }
-  int number = 0;
-  for (std::size_t begin = 0; begin < text.size();) {
-    std::size_t end = text.find('\n', begin);
-    if (end == std::string_view::npos) {
-      end = text.size();
+  std::vector<std::vector<std::size_t>> by_letter(256);
+  for (std::size_t p = 0; p < phrases.size(); ++p) {
+    lowered.push_back(lowercase(phrases[p]));
+    if (!lowered.back().empty()) {
+      by_letter[static_cast<unsigned char>(lowered.back()[0])].push_back(p);
     }
-    ++number;
-    std::string line = lowercase(text.substr(begin, end - begin));
-    for (std::size_t p = 0; p < lowered.size(); ++p) {
-      const std::string& phrase = lowered[p];
-      for (std::size_t at = line.find(phrase); at != std::string::npos && !phrase.empty();
-           at = line.find(phrase, at + 1)) {
-        bool starts_word = at == 0 || !is_word_char(line[at - 1]);
-        bool ends_word = at + phrase.size() >= line.size() || !is_word_char(line[at + phrase.size()]);
-        if (starts_word && ends_word) {
-          out.push_back(make_diagnostic(
-              number, static_cast<int>(at) + 1, Severity::warning,
-              fmt::format("promotional phrase '{}': the bank shares practice, not sales pitches",
-                          phrases[p]),
-              "content.promotional"));
-          break;
+  }
+  // A byte starts a candidate when it begins a phrase and follows a non-word byte.
+  bool starts_phrase[256] = {};
+  for (std::size_t c = 0; c < 256; ++c) {
+    starts_phrase[c] = !by_letter[static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))].empty();
+  }
+  int line = 1;
+  std::size_t line_start = 0;
+  std::size_t counted_to = 0; // lines are counted lazily, only up to a hit
+  bool word[256] = {};
+  for (std::size_t c = 0; c < 256; ++c) {
+    word[c] = is_word_char(static_cast<char>(c));
+  }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  for (std::size_t at = 0; at < size; ++at) {
+    if (!starts_phrase[bytes[at]] || (at > 0 && word[bytes[at - 1]])) {
+      continue;
+    }
+    auto letter = static_cast<unsigned char>(ascii_lower(text[at]));
+    for (std::size_t p : by_letter[letter]) {
+      const std::string& needle = lowered[p];
+      if (at + needle.size() > text.size() ||
+          (at + needle.size() < text.size() && is_word_char(text[at + needle.size()])) ||
+          !equals_lowered(text.substr(at, needle.size()), needle)) {
+        continue;
+      }
+      for (; counted_to < at; ++counted_to) {
+        if (text[counted_to] == '\n') {
+          ++line;
+          line_start = counted_to + 1;
         }
       }
+      out.push_back(make_diagnostic(line, static_cast<int>(at - line_start) + 1, Severity::warning,
+                                    fmt::format("promotional phrase '{}': the bank shares practice, not sales "
+                                                "pitches",
+                                                phrases[p]),
+                                    "content.promotional"));
     }
-    begin = end + 1;
   }
 }
 

@@ -1,0 +1,166 @@
+#include "run_hros.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <poll.h>
+#include <sstream>
+#include <stdexcept>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace hros::test {
+
+std::filesystem::path data_dir() { return HROS_TEST_DATA; }
+std::filesystem::path source_dir() { return HROS_SOURCE_DIR; }
+
+RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options) {
+  int in_pipe[2];
+  int out_pipe[2];
+  int err_pipe[2];
+  if (::pipe(in_pipe) != 0 || ::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  std::filesystem::path cwd = options.cwd.empty() ? data_dir() : options.cwd;
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(in_pipe[0], 0);
+    ::dup2(out_pipe[1], 1);
+    ::dup2(err_pipe[1], 2);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
+      ::close(fd);
+    }
+    if (::chdir(cwd.c_str()) != 0) {
+      ::_exit(127);
+    }
+    ::setenv("NO_COLOR", "1", 1);
+    ::unsetenv("HROS_CACHE_DIR");
+    for (const std::string& entry : options.env) {
+      std::size_t equals = entry.find('=');
+      ::setenv(entry.substr(0, equals).c_str(), entry.substr(equals + 1).c_str(), 1);
+    }
+    if (options.memory_limit_mb > 0) {
+      rlimit limit{};
+      limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
+      ::setrlimit(RLIMIT_AS, &limit);
+    }
+    std::vector<char*> argv;
+    std::string binary = HROS_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copies = args;
+    for (std::string& arg : copies) {
+      argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    ::execv(binary.c_str(), argv.data());
+    ::_exit(127);
+  }
+  ::close(in_pipe[0]);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  // Feed stdin in full (test inputs are small), then close it.
+  std::size_t written = 0;
+  ::signal(SIGPIPE, SIG_IGN);
+  while (written < options.stdin_text.size()) {
+    ssize_t count = ::write(in_pipe[1], options.stdin_text.data() + written, options.stdin_text.size() - written);
+    if (count <= 0) {
+      break;
+    }
+    written += static_cast<std::size_t>(count);
+  }
+  ::close(in_pipe[1]);
+
+  RunResult result;
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  int open_fds = 2;
+  char buffer[65536];
+  auto deadline = start + std::chrono::duration<double>(options.timeout_seconds);
+  while (open_fds > 0) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      result.timed_out = true;
+      ::kill(pid, SIGKILL);
+      break;
+    }
+    int ready = ::poll(fds, 2, static_cast<int>(std::min<long>(left.count(), 1000)));
+    if (ready < 0 && errno == EINTR) {
+      continue;
+    }
+    for (pollfd& fd : fds) {
+      if (fd.fd < 0 || (fd.revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
+        continue;
+      }
+      ssize_t count = ::read(fd.fd, buffer, sizeof buffer);
+      if (count <= 0) {
+        ::close(fd.fd);
+        fd.fd = -1;
+        --open_fds;
+      } else {
+        (&fd == &fds[0] ? result.out : result.err).append(buffer, static_cast<std::size_t>(count));
+      }
+    }
+  }
+  for (pollfd& fd : fds) {
+    if (fd.fd >= 0) {
+      ::close(fd.fd);
+    }
+  }
+  int status = 0;
+  rusage usage{};
+  ::wait4(pid, &status, 0, &usage);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.max_rss_kb = usage.ru_maxrss;
+  if (WIFEXITED(status)) {
+    result.exit_code = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    result.signal = WTERMSIG(status);
+  }
+  return result;
+}
+
+TempDir::TempDir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "hros-test-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp failed");
+  }
+  m_path = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code error;
+  // Restore permissions a test may have removed, so cleanup succeeds.
+  for (auto it = std::filesystem::recursive_directory_iterator(
+           m_path, std::filesystem::directory_options::skip_permission_denied, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    if (it->is_directory(error) && !it->is_symlink(error)) {
+      std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
+                                   std::filesystem::perm_options::add, error);
+    }
+  }
+  std::filesystem::permissions(m_path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add,
+                               error);
+  std::filesystem::remove_all(m_path, error);
+}
+
+std::filesystem::path TempDir::write(const std::string& relative, const std::string& text) const {
+  std::filesystem::path target = m_path / relative;
+  std::filesystem::create_directories(target.parent_path());
+  std::ofstream stream(target, std::ios::binary);
+  stream << text;
+  return target;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << stream.rdbuf();
+  return buffer.str();
+}
+
+} // namespace hros::test
