@@ -416,6 +416,9 @@ TITLE_SUFFIXES = [" at {org}", " at {org}", " at {org}", " at {org}",
 
 WHY = [
     "The trigger was {problem}.",
+    "Our people data showed {metric_lc} at {before} {unit_words}, well behind what peers in {region_name} reported.",
+    "In a {size_label} organisation, small inefficiencies add up: every extra step was repeated hundreds of times a year.",
+    "{stakeholder_cap} were frustrated too, which made the first conversations easier than expected.",
     "For two years running, our engagement survey flagged {problem}, and each year we promised to look into it.",
     "{org} employs {size_people}, and {team} had been firefighting {problem} for longer than anyone liked to admit.",
     "Exit interviews kept returning to the same theme: {problem}.",
@@ -460,6 +463,11 @@ WHAT = [
     "For managers, the change meant about {hours} extra hours a month in the first quarter.",
     "We told everyone, in writing, what data we would collect and who could see it.",
     "The pilot covered {pct2}% of our workforce, enough to learn from and small enough to undo.",
+    "Success was defined in advance: {metric_lc} at {target} {unit_words} or better within {period}.",
+    "The initiative replaced two older processes, which we switched off on the same day.",
+    "We kept the process the same in every country and let {region_name} add what local law required.",
+    "Employees could opt out at any time, and we tracked how many did.",
+    "Our guiding rule was that nothing should take a manager more than ten minutes a week.",
 ]
 
 HOW = [
@@ -481,12 +489,25 @@ HOW = [
     "We used {tool2} to automate the reminders, which removed most of the chasing.",
     "Managers got a one-page checklist, and we asked them to tick it off in the meeting, not afterwards.",
     "The data pipeline was a scheduled export from {tool} into {tool2}, nothing fancier than that.",
+    "Every change went through a short review with {stakeholder}, which slowed us down by a week and saved us a month.",
+    "We ran a retrospective after each wave of the rollout and published the notes.",
+    "A shared FAQ answered most questions; we added to it every time someone asked something new.",
+    "For the analysis we kept it simple: a monthly extract, a pivot table, and a chart per team.",
+    "We ran the first sessions in person in {region_name} and moved online once the material was stable.",
 ]
 
 RESULTS = [
     "After {period}, {metric_lc} had moved from {before} {unit_words} to {after} {unit_words}.",
     "The clearest change was in {metric_lc}: {before} {unit_words} before, {after} {unit_words} after.",
-    "Not every number moved; {metric2_lc} stayed roughly where it was.",
+    "Not every number moved as much: {metric2_lc} went from {before2} to {after2} {unit_words2}, less than we had hoped.",
+    "We also tracked {metric2_lc}, which went from {before2} to {after2} {unit_words2} over the same period.",
+    "In {region_name} the change was faster than elsewhere, probably because the local team had asked for it.",
+    "The numbers for the first month looked worse before they looked better, which nearly ended the pilot.",
+    "Managers who used the `{field}` view in {tool} weekly saw the largest improvements in their teams.",
+    "A year on, {pct1}% of teams still follow the process without being reminded.",
+    "We shared the results with {stakeholder} first, and they asked for the raw data, which we gave them.",
+    "Our finance partner estimated the saving at roughly {money} EUR a year, mostly in agency fees and overtime.",
+    "The results were good enough that we stopped calling it a pilot after {weeks} weeks.",
     "Feedback from {stakeholder} was more positive than we expected, with {pct1}% rating the change as useful.",
     "The pilot teams outperformed the rest of the company on every measure we tracked, though the sample was small.",
     "We are careful about causality: the market in {region_name} changed during the same period.",
@@ -515,6 +536,14 @@ DIDNT = [
     "The survey was too long; completion dropped below {pct3}% after the second page.",
     "We announced a target before we had a baseline, and then had to explain why the target moved.",
     "Asking busy people to log their time in a new tool did not work, however simple we made it.",
+    "We picked {tool2} because it was cheap, and spent the savings on workarounds.",
+    "Nobody on the project owned communication, so everyone assumed someone else had sent the update.",
+    "The pilot group volunteered, which means they were the teams least likely to need it.",
+    "Our baseline for {metric_lc} turned out to be wrong by a few points, which made the early results look better than they were.",
+    "We copied a process from [{link1_title}]({link1}.md) without adapting it, and it did not fit a {size_label} organisation.",
+    "Legal review took {weeks} weeks longer than planned because we brought it in at the end.",
+    "Some managers heard *optional* and skipped it entirely; the word was ours, the result was too.",
+    "We never agreed what success meant for {stakeholder}, so every review turned into a debate about the goal.",
 ]
 
 LEARNINGS = [
@@ -532,6 +561,14 @@ LEARNINGS = [
     "Stop something old whenever you start something new, or the workload only grows.",
     "If we did it again, we would spend the first {weeks} weeks on the baseline alone.",
     "Technology was the easy part; habits took a year to change.",
+    "Share your failures with peers; two other companies warned us about mistakes we were about to make.",
+    "Agree with {stakeholder} what *good* looks like before you collect any data.",
+    "Give the process an owner with time in their calendar, not a committee.",
+    "Check whether {tool} can already do what you need before buying anything.",
+    "Pilot with sceptical teams as well as enthusiastic ones, or the results will flatter you.",
+    "Tell people what changes for them on Monday morning; the strategy can wait.",
+    "Review the process after every cycle, and delete at least one step each time.",
+    "Write the case study while it happens; we reconstructed half of this from chat history.",
 ]
 
 RESOURCE_EXTERNAL = [
@@ -880,15 +917,17 @@ def section_body(rng, name, budget, ctx, links):
     size = len(blocks[0])
     # Lists, code and tables only follow prose (two lists in a row would merge
     # into one), and the numbered plan appears at most once per section.
-    after_prose, steps_done = True, False
+    after_prose, steps_done, lists_left = True, False, 2
+    bullets = Deck(rng, BULLET_ITEMS[name])
     while size < budget:
         r = rng.random() if after_prose else 1.0
         after_prose = False
         if r < 0.12 and subs:
             block = f"### {subs.pop()}\n\n{paragraph(rng, deck, ctx)}"
             after_prose = True
-        elif r < 0.27:
-            items = rng.sample(BULLET_ITEMS[name], rng.randint(3, min(6, len(BULLET_ITEMS[name]))))
+        elif r < 0.27 and lists_left:
+            lists_left -= 1
+            items = dict.fromkeys(bullets.draw() for _ in range(rng.randint(3, 5)))
             block = "\n".join("- " + i.format_map(ctx) for i in items)
         elif r < 0.33 and name in ("How", "What") and not steps_done:
             steps_done = True

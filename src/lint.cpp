@@ -15,22 +15,24 @@ namespace fs = std::filesystem;
 namespace hros {
 namespace {
 
-Diagnostic at_facts(const CaseFacts& facts, const Position& position, std::string message, const char* rule,
-                    Severity severity = Severity::error) {
-  Diagnostic diagnostic = make_diagnostic(position.line, position.column, severity, std::move(message), rule);
+Diagnostic at_facts(const CaseFacts &facts, const Position &position, std::string message,
+                    const char *rule, Severity severity = Severity::error) {
+  Diagnostic diagnostic =
+      make_diagnostic(position.line, position.column, severity, std::move(message), rule);
   diagnostic.path = facts.path;
   return diagnostic;
 }
 
-void check_duplicates(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& out) {
-  std::map<std::string, const CaseFacts*> slugs;
-  std::map<std::string, const CaseFacts*> titles;
-  for (const CaseFacts& facts : cases) {
+void check_duplicates(const std::vector<CaseFacts> &cases, std::vector<Diagnostic> &out) {
+  std::map<std::string, const CaseFacts *> slugs;
+  std::map<std::string, const CaseFacts *> titles;
+  for (const CaseFacts &facts : cases) {
     auto [slug, slug_new] = slugs.emplace(facts.slug, &facts);
     if (!slug_new) {
-      out.push_back(at_facts(facts, Position{0, 0, 0},
-                             fmt::format("slug '{}' is also used by {}", facts.slug, slug->second->path),
-                             "bank.duplicate-slug"));
+      out.push_back(
+          at_facts(facts, Position{0, 0, 0},
+                   fmt::format("slug '{}' is also used by {}", facts.slug, slug->second->path),
+                   "bank.duplicate-slug"));
     }
     if (facts.title.empty()) {
       continue;
@@ -44,17 +46,18 @@ void check_duplicates(const std::vector<CaseFacts>& cases, std::vector<Diagnosti
   }
 }
 
-bool is_external(const std::string& destination) {
+bool is_external(const std::string &destination) {
   std::size_t colon = destination.find(':');
   std::size_t slash = destination.find('/');
   return destination.empty() || destination[0] == '#' || destination.rfind("//", 0) == 0 ||
          (colon != std::string::npos && (slash == std::string::npos || colon < slash));
 }
 
-std::string percent_decode(const std::string& text) {
+std::string percent_decode(const std::string &text) {
   std::string result;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+    if (text[i] == '%' && i + 2 < text.size() &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
       result += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
       i += 2;
@@ -66,13 +69,14 @@ std::string percent_decode(const std::string& text) {
 }
 
 // Relative links to other `.md` files must resolve: a bank links its cases.
-void check_links(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& out) {
-  for (const CaseFacts& facts : cases) {
-    for (const Link& link : facts.links) {
+void check_links(const std::vector<CaseFacts> &cases, std::vector<Diagnostic> &out) {
+  for (const CaseFacts &facts : cases) {
+    for (const Link &link : facts.links) {
       if (is_external(link.destination)) {
         continue;
       }
-      std::string target = percent_decode(link.destination.substr(0, link.destination.find_first_of("?#")));
+      std::string target =
+          percent_decode(link.destination.substr(0, link.destination.find_first_of("?#")));
       if (target.size() < 3 || target.compare(target.size() - 3, 3, ".md") != 0) {
         continue;
       }
@@ -80,17 +84,18 @@ void check_links(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& o
       std::error_code error;
       if (!fs::is_regular_file(resolved, error)) {
         std::string message = fmt::format("link to '{}', which does not exist", link.destination);
-        out.push_back(at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken"));
+        out.push_back(
+            at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken"));
       }
     }
   }
 }
 
 // Applies hros.yaml's `rules:` settings and counts what is left.
-void apply_settings(const Config& config, LintResult& result) {
+void apply_settings(const Config &config, LintResult &result) {
   std::vector<Diagnostic> kept;
   kept.reserve(result.diagnostics.size());
-  for (Diagnostic& diagnostic : result.diagnostics) {
+  for (Diagnostic &diagnostic : result.diagnostics) {
     std::optional<RuleSetting> setting = setting_for(config, diagnostic.rule);
     // Unreadable files stay errors: hiding them would hide the whole case.
     if (setting && diagnostic.rule.rfind("file.", 0) != 0) {
@@ -104,7 +109,7 @@ void apply_settings(const Config& config, LintResult& result) {
   result.diagnostics = std::move(kept);
   sort_diagnostics(result.diagnostics);
   std::string last_error_path;
-  for (const Diagnostic& diagnostic : result.diagnostics) {
+  for (const Diagnostic &diagnostic : result.diagnostics) {
     if (diagnostic.severity == Severity::error) {
       ++result.errors;
       if (diagnostic.path != last_error_path) {
@@ -119,7 +124,8 @@ void apply_settings(const Config& config, LintResult& result) {
 
 } // namespace
 
-void parallel_for(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& work) {
+void parallel_for(std::size_t count, unsigned threads,
+                  const std::function<void(std::size_t)> &work) {
   if (threads == 0) {
     threads = std::max(1u, std::thread::hardware_concurrency());
   }
@@ -135,16 +141,17 @@ void parallel_for(std::size_t count, unsigned threads, const std::function<void(
     pool.emplace_back(run);
   }
   run();
-  for (std::thread& thread : pool) {
+  for (std::thread &thread : pool) {
     thread.join();
   }
 }
 
-LintResult lint_files(const std::vector<fs::path>& files, const Schema& schema, const Config& config,
-                      const LintOptions& options) {
+LintResult lint_files(const std::vector<fs::path> &files, const Schema &schema,
+                      const Config &config, const LintOptions &options) {
   CheckOptions check_options;
   check_options.schema = &schema;
-  check_options.promotional_phrases = config.promotional_phrases ? &*config.promotional_phrases : nullptr;
+  check_options.promotional_phrases =
+      config.promotional_phrases ? &*config.promotional_phrases : nullptr;
 
   std::vector<CaseCheck> checks(files.size());
   parallel_for(files.size(), options.threads,
@@ -154,9 +161,10 @@ LintResult lint_files(const std::vector<fs::path>& files, const Schema& schema, 
   result.files = files.size();
   std::vector<CaseFacts> facts;
   facts.reserve(checks.size());
-  for (CaseCheck& check : checks) {
+  for (CaseCheck &check : checks) {
     result.io_error = result.io_error || check.io_error;
-    std::move(check.diagnostics.begin(), check.diagnostics.end(), std::back_inserter(result.diagnostics));
+    std::move(check.diagnostics.begin(), check.diagnostics.end(),
+              std::back_inserter(result.diagnostics));
     facts.push_back(std::move(check.facts));
   }
   check_duplicates(facts, result.diagnostics);

@@ -12,18 +12,18 @@
 namespace hros {
 namespace {
 
-const char* k_bold = "\x1b[1m";
-const char* k_red = "\x1b[1;31m";
-const char* k_yellow = "\x1b[1;35m";
-const char* k_green = "\x1b[1;32m";
-const char* k_reset = "\x1b[0m";
+const char *k_bold = "\x1b[1m";
+const char *k_red = "\x1b[1;31m";
+const char *k_yellow = "\x1b[1;35m";
+const char *k_green = "\x1b[1;32m";
+const char *k_reset = "\x1b[0m";
 
-std::string plural(std::size_t count, const char* word) {
+std::string plural(std::size_t count, const char *word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
 // The caret line under a source line; tabs are kept so the caret lines up.
-std::string caret_line(const std::string& source, int column) {
+std::string caret_line(const std::string &source, int column) {
   std::string pad;
   for (int i = 0; i + 1 < column && static_cast<std::size_t>(i) < source.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(source[static_cast<std::size_t>(i)]);
@@ -35,19 +35,19 @@ std::string caret_line(const std::string& source, int column) {
   return pad + "^";
 }
 
-std::string location(const Diagnostic& diagnostic) {
+std::string location(const Diagnostic &diagnostic) {
   if (diagnostic.line <= 0) {
     return diagnostic.path;
   }
   return fmt::format("{}:{}:{}", diagnostic.path, diagnostic.line, diagnostic.column);
 }
 
-std::string render_text(const LintResult& result, const ReportStyle& style) {
+std::string render_text(const LintResult &result, const ReportStyle &style) {
   std::string out;
-  auto paint = [&](const char* code, const std::string& text) {
+  auto paint = [&](const char *code, const std::string &text) {
     return style.color ? code + text + k_reset : text;
   };
-  for (const Diagnostic& diagnostic : result.diagnostics) {
+  for (const Diagnostic &diagnostic : result.diagnostics) {
     bool error = diagnostic.severity == Severity::error;
     out += fmt::format("{}: {}: {} [{}]\n", paint(k_bold, location(diagnostic)),
                        paint(error ? k_red : k_yellow, severity_name(diagnostic.severity)),
@@ -65,16 +65,17 @@ std::string render_text(const LintResult& result, const ReportStyle& style) {
   return out;
 }
 
-std::string render_json(const LintResult& result) {
-  std::string out = fmt::format("{{\"files\":{},\"errors\":{},\"warnings\":{},\"diagnostics\":[", result.files,
-                                result.errors, result.warnings);
+std::string render_json(const LintResult &result) {
+  std::string out = fmt::format("{{\"files\":{},\"errors\":{},\"warnings\":{},\"diagnostics\":[",
+                                result.files, result.errors, result.warnings);
   bool first = true;
-  for (const Diagnostic& d : result.diagnostics) {
+  for (const Diagnostic &d : result.diagnostics) {
     out += first ? "\n  " : ",\n  ";
     first = false;
-    out += fmt::format("{{\"path\":{},\"line\":{},\"column\":{},\"severity\":\"{}\",\"rule\":{},\"message\":{}",
-                       json_string(d.path), d.line, d.column, severity_name(d.severity), json_string(d.rule),
-                       json_string(d.message));
+    out += fmt::format(
+        "{{\"path\":{},\"line\":{},\"column\":{},\"severity\":\"{}\",\"rule\":{},\"message\":{}",
+        json_string(d.path), d.line, d.column, severity_name(d.severity), json_string(d.rule),
+        json_string(d.message));
     if (d.fix) {
       out += fmt::format(",\"fix\":{}", json_string(d.fix->description));
     }
@@ -85,7 +86,7 @@ std::string render_json(const LintResult& result) {
 }
 
 // GitHub workflow commands need %, CR, LF escaped, and in properties : and , too.
-std::string github_escape(const std::string& text, bool property) {
+std::string github_escape(const std::string &text, bool property) {
   std::string out;
   for (char c : text) {
     if (c == '%') {
@@ -105,15 +106,16 @@ std::string github_escape(const std::string& text, bool property) {
   return out;
 }
 
-std::string render_github(const LintResult& result, const ReportStyle& style) {
+std::string render_github(const LintResult &result, const ReportStyle &style) {
   std::string out;
-  for (const Diagnostic& d : result.diagnostics) {
+  for (const Diagnostic &d : result.diagnostics) {
     out += fmt::format("::{} file={}", d.severity == Severity::error ? "error" : "warning",
                        github_escape(d.path, true));
     if (d.line > 0) {
       out += fmt::format(",line={},col={}", d.line, d.column);
     }
-    out += fmt::format(",title={}::{}\n", github_escape("hros " + d.rule, true), github_escape(d.message, false));
+    out += fmt::format(",title={}::{}\n", github_escape("hros " + d.rule, true),
+                       github_escape(d.message, false));
   }
   if (!style.quiet) {
     out += lint_summary(result) + "\n";
@@ -122,7 +124,7 @@ std::string render_github(const LintResult& result, const ReportStyle& style) {
 }
 
 // SARIF wants URIs: relative paths with '/' and percent-encoded specials.
-std::string artifact_uri(const std::string& path) {
+std::string artifact_uri(const std::string &path) {
   std::string out;
   for (unsigned char c : path) {
     if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
@@ -134,55 +136,58 @@ std::string artifact_uri(const std::string& path) {
   return out;
 }
 
-std::string render_sarif(const LintResult& result) {
+std::string render_sarif(const LintResult &result) {
   std::map<std::string, std::size_t> rule_index;
   std::string rules;
-  for (const RuleInfo& rule : lint_rules()) {
+  for (const RuleInfo &rule : lint_rules()) {
     rule_index[std::string(rule.id)] = rule_index.size();
-    rules += fmt::format("{}{{\"id\":{},\"shortDescription\":{{\"text\":{}}}}}", rules.empty() ? "" : ",",
-                         json_string(rule.id), json_string(rule.summary));
+    rules += fmt::format("{}{{\"id\":{},\"shortDescription\":{{\"text\":{}}}}}",
+                         rules.empty() ? "" : ",", json_string(rule.id), json_string(rule.summary));
   }
   std::string results;
-  for (const Diagnostic& d : result.diagnostics) {
-    std::string region = d.line > 0 ? fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{}}}", d.line,
-                                                  std::max(d.column, 1))
-                                    : "";
+  for (const Diagnostic &d : result.diagnostics) {
+    std::string region = d.line > 0
+                             ? fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{}}}",
+                                           d.line, std::max(d.column, 1))
+                             : "";
     auto index = rule_index.find(d.rule);
     results += fmt::format(
-        "{}{{\"ruleId\":{},{}\"level\":\"{}\",\"message\":{{\"text\":{}}},\"locations\":[{{\"physicalLocation\":"
+        "{}{{\"ruleId\":{},{}\"level\":\"{}\",\"message\":{{\"text\":{}}},\"locations\":[{{"
+        "\"physicalLocation\":"
         "{{\"artifactLocation\":{{\"uri\":{}}}{}}}}}]}}",
         results.empty() ? "" : ",", json_string(d.rule),
         index == rule_index.end() ? "" : fmt::format("\"ruleIndex\":{},", index->second),
         d.severity == Severity::error ? "error" : "warning", json_string(d.message),
         json_string(artifact_uri(d.path)), region);
   }
-  return fmt::format("{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
-                     "\"runs\":[{{\"tool\":{{\"driver\":{{\"name\":\"hros\",\"version\":{},\"rules\":[{}]}}}},"
-                     "\"results\":[{}]}}]}}\n",
-                     json_string(version()), rules, results);
+  return fmt::format(
+      "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+      "\"runs\":[{{\"tool\":{{\"driver\":{{\"name\":\"hros\",\"version\":{},\"rules\":[{}]}}}},"
+      "\"results\":[{}]}}]}}\n",
+      json_string(version()), rules, results);
 }
 
-std::string render_junit(const LintResult& result, const std::vector<std::string>& files) {
-  std::map<std::string, std::vector<const Diagnostic*>> by_file;
-  for (const Diagnostic& d : result.diagnostics) {
+std::string render_junit(const LintResult &result, const std::vector<std::string> &files) {
+  std::map<std::string, std::vector<const Diagnostic *>> by_file;
+  for (const Diagnostic &d : result.diagnostics) {
     by_file[d.path].push_back(&d);
   }
   std::set<std::string> all(files.begin(), files.end());
-  for (const auto& entry : by_file) {
+  for (const auto &entry : by_file) {
     all.insert(entry.first);
   }
   std::string cases;
   std::size_t failures = 0;
-  for (const std::string& file : all) {
+  for (const std::string &file : all) {
     cases += fmt::format("    <testcase classname=\"hros.lint\" name=\"{}\">\n", xml_escape(file));
     std::string warnings;
-    for (const Diagnostic* d : by_file[file]) {
-      std::string line = fmt::format("{}: {}: {} [{}]", location(*d), severity_name(d->severity), d->message,
-                                     d->rule);
+    for (const Diagnostic *d : by_file[file]) {
+      std::string line = fmt::format("{}: {}: {} [{}]", location(*d), severity_name(d->severity),
+                                     d->message, d->rule);
       if (d->severity == Severity::error) {
         ++failures;
-        cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n", xml_escape(d->rule),
-                             xml_escape(d->message), xml_escape(line));
+        cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                             xml_escape(d->rule), xml_escape(d->message), xml_escape(line));
       } else {
         warnings += line + "\n";
       }
@@ -192,14 +197,15 @@ std::string render_junit(const LintResult& result, const std::vector<std::string
     }
     cases += "    </testcase>\n";
   }
-  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"hros lint\" "
-                     "tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}  </testsuite>\n</testsuites>\n",
-                     all.size(), failures, cases);
+  return fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"hros lint\" "
+      "tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}  </testsuite>\n</testsuites>\n",
+      all.size(), failures, cases);
 }
 
 } // namespace
 
-bool parse_lint_format(const std::string& name, LintFormat& format) {
+bool parse_lint_format(const std::string &name, LintFormat &format) {
   static const std::map<std::string, LintFormat> k_formats = {{"text", LintFormat::text},
                                                               {"json", LintFormat::json},
                                                               {"github", LintFormat::github},
@@ -213,16 +219,17 @@ bool parse_lint_format(const std::string& name, LintFormat& format) {
   return true;
 }
 
-std::string lint_summary(const LintResult& result) {
+std::string lint_summary(const LintResult &result) {
   if (result.errors == 0 && result.warnings == 0) {
     return fmt::format("{} checked, no problems found", plural(result.files, "file"));
   }
   return fmt::format("{} and {} in {} checked ({} with errors)", plural(result.errors, "error"),
-                     plural(result.warnings, "warning"), plural(result.files, "file"), result.files_with_errors);
+                     plural(result.warnings, "warning"), plural(result.files, "file"),
+                     result.files_with_errors);
 }
 
-std::string render_lint(const LintResult& result, const std::vector<std::string>& files, LintFormat format,
-                        const ReportStyle& style) {
+std::string render_lint(const LintResult &result, const std::vector<std::string> &files,
+                        LintFormat format, const ReportStyle &style) {
   switch (format) {
   case LintFormat::text:
     return render_text(result, style);

@@ -2,6 +2,8 @@
 
 namespace hros {
 
-std::string guard_markdown(std::string_view body) { return std::string(body); }
+std::string guard_markdown(std::string_view body) {
+  return std::string(body);
+}
 
 } // namespace hros

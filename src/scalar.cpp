@@ -7,7 +7,9 @@
 namespace hros {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool all_of(std::string_view text, bool (*predicate)(char)) {
   if (text.empty()) {
@@ -21,8 +23,12 @@ bool all_of(std::string_view text, bool (*predicate)(char)) {
   return true;
 }
 
-bool is_octal(char c) { return c >= '0' && c <= '7'; }
-bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_octal(char c) {
+  return c >= '0' && c <= '7';
+}
+bool is_hex(char c) {
+  return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string_view strip_sign(std::string_view text) {
   if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
@@ -31,7 +37,9 @@ std::string_view strip_sign(std::string_view text) {
   return text;
 }
 
-bool is_decimal_integer(std::string_view text) { return all_of(strip_sign(text), is_digit); }
+bool is_decimal_integer(std::string_view text) {
+  return all_of(strip_sign(text), is_digit);
+}
 
 // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
 bool is_decimal_float(std::string_view text) {
@@ -92,8 +100,7 @@ ScalarType resolve_plain(std::string_view text) {
       (text.size() > 2 && text.substr(0, 2) == "0x" && all_of(text.substr(2), is_hex))) {
     return ScalarType::integer;
   }
-  if (is_decimal_float(text) ||
-      is_one_of(strip_sign(text), {".inf", ".Inf", ".INF"}) ||
+  if (is_decimal_float(text) || is_one_of(strip_sign(text), {".inf", ".Inf", ".INF"}) ||
       is_one_of(text, {".nan", ".NaN", ".NAN"})) {
     return ScalarType::floating;
   }
@@ -135,7 +142,8 @@ std::optional<std::string> yaml11_reading(std::string_view text) {
 
 std::optional<double> parse_number(std::string_view text) {
   // Infinities and NaN are valid YAML but never a meaningful metric.
-  if (text.find_first_of("nN") != std::string_view::npos && text.find('.') != std::string_view::npos) {
+  if (text.find_first_of("nN") != std::string_view::npos &&
+      text.find('.') != std::string_view::npos) {
     return std::nullopt;
   }
   switch (resolve_plain(text)) {

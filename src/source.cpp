@@ -45,7 +45,8 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 }
 
 Diagnostic encoding_problem(std::string_view text, std::size_t offset, std::string message) {
-  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  int line = 1 + static_cast<int>(
+                     std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
   std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
   line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
   return make_diagnostic(line, static_cast<int>(offset - line_start) + 1, Severity::error,
@@ -95,9 +96,10 @@ std::string to_lf(std::string_view text) {
 
 SourceCheck prepare_source(std::string raw) {
   SourceCheck check;
-  if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
-    check.problem = make_diagnostic(1, 1, Severity::error,
-                                    "the file is UTF-16; save it as UTF-8", "file.encoding");
+  if (raw.size() >= 2 &&
+      ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+    check.problem = make_diagnostic(1, 1, Severity::error, "the file is UTF-16; save it as UTF-8",
+                                    "file.encoding");
     return check;
   }
   std::string_view text = raw;
@@ -119,14 +121,16 @@ SourceCheck prepare_source(std::string raw) {
       }
     }
     if (text[i] == '\0') {
-      check.problem = encoding_problem(text, i, "the file contains a NUL byte; is it a binary file?");
+      check.problem =
+          encoding_problem(text, i, "the file contains a NUL byte; is it a binary file?");
       return check;
     }
     std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
-      check.problem = encoding_problem(
-          text, i, fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                               static_cast<unsigned char>(text[i])));
+      check.problem =
+          encoding_problem(text, i,
+                           fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                                       static_cast<unsigned char>(text[i])));
       return check;
     }
     i += length;
@@ -140,11 +144,11 @@ SourceCheck prepare_source(std::string raw) {
   return check;
 }
 
-std::string restore_source(const SourceText& source, std::string_view text) {
+std::string restore_source(const SourceText &source, std::string_view text) {
   std::string result = source.had_bom ? "\xEF\xBB\xBF" : "";
-  const char* newline = source.line_ending == LineEnding::crlf ? "\r\n"
-                        : source.line_ending == LineEnding::cr  ? "\r"
-                                                                : "\n";
+  const char *newline = source.line_ending == LineEnding::crlf ? "\r\n"
+                        : source.line_ending == LineEnding::cr ? "\r"
+                                                               : "\n";
   for (char c : text) {
     if (c == '\n') {
       result += newline;
@@ -165,7 +169,8 @@ std::vector<std::size_t> line_starts(std::string_view text) {
   return starts;
 }
 
-std::string_view line_text(std::string_view text, const std::vector<std::size_t>& starts, int line) {
+std::string_view line_text(std::string_view text, const std::vector<std::size_t> &starts,
+                           int line) {
   if (line < 1 || static_cast<std::size_t>(line) > starts.size()) {
     return {};
   }

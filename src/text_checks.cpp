@@ -44,7 +44,7 @@ bool is_fence(std::string_view line) {
 
 std::string lowercase(std::string_view text) {
   std::string result(text);
-  for (char& c : result) {
+  for (char &c : result) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return result;
@@ -52,7 +52,9 @@ std::string lowercase(std::string_view text) {
 
 // ASCII-only on purpose: this runs on every byte of every case, and the
 // phrases are ASCII; bytes of multibyte characters count as word characters.
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -70,7 +72,7 @@ bool equals_lowered(std::string_view text, std::string_view lowered) {
 
 } // namespace
 
-void check_whitespace(std::string_view text, int body_line, std::vector<Diagnostic>& out) {
+void check_whitespace(std::string_view text, int body_line, std::vector<Diagnostic> &out) {
   std::vector<std::string_view> lines;
   std::vector<std::size_t> offsets;
   for (std::size_t begin = 0; begin <= text.size();) {
@@ -90,7 +92,8 @@ void check_whitespace(std::string_view text, int body_line, std::vector<Diagnost
     bool in_body = number >= body_line;
     bool keep = false;
     if (!in_body) {
-      if (block_indent >= 0 && (is_blank(line) || static_cast<long>(indentation(line)) > block_indent)) {
+      if (block_indent >= 0 &&
+          (is_blank(line) || static_cast<long>(indentation(line)) > block_indent)) {
         keep = true;
       } else {
         block_indent = opens_block_scalar(line) ? static_cast<long>(indentation(line)) : -1;
@@ -108,22 +111,24 @@ void check_whitespace(std::string_view text, int body_line, std::vector<Diagnost
     if (keep || content_end == line.size()) {
       continue;
     }
-    Diagnostic diagnostic = make_diagnostic(number, static_cast<int>(content_end) + 1, Severity::warning,
-                                            "trailing whitespace", "whitespace.trailing");
-    diagnostic.fix = Fix{offsets[i] + content_end, line.size() - content_end, "", "removed trailing whitespace"};
+    Diagnostic diagnostic =
+        make_diagnostic(number, static_cast<int>(content_end) + 1, Severity::warning,
+                        "trailing whitespace", "whitespace.trailing");
+    diagnostic.fix =
+        Fix{offsets[i] + content_end, line.size() - content_end, "", "removed trailing whitespace"};
     out.push_back(std::move(diagnostic));
   }
   if (!text.empty() && text.back() != '\n') {
-    Diagnostic diagnostic =
-        make_diagnostic(static_cast<int>(lines.size()), static_cast<int>(lines.back().size()) + 1,
-                        Severity::warning, "no newline at the end of the file", "whitespace.final-newline");
+    Diagnostic diagnostic = make_diagnostic(
+        static_cast<int>(lines.size()), static_cast<int>(lines.back().size()) + 1,
+        Severity::warning, "no newline at the end of the file", "whitespace.final-newline");
     diagnostic.fix = Fix{text.size(), 0, "\n", "added a final newline"};
     out.push_back(std::move(diagnostic));
   }
 }
 
-void check_promotional(std::string_view text, const std::vector<std::string>& phrases,
-                       std::vector<Diagnostic>& out) {
+void check_promotional(std::string_view text, const std::vector<std::string> &phrases,
+                       std::vector<Diagnostic> &out) {
   // One pass over the text: at each word start, only the phrases beginning
   // with that letter are compared. Searching each phrase separately stops at
   // every occurrence of its first letter and costs many times more.
@@ -138,7 +143,8 @@ void check_promotional(std::string_view text, const std::vector<std::string>& ph
   // A byte starts a candidate when it begins a phrase and follows a non-word byte.
   bool starts_phrase[256] = {};
   for (std::size_t c = 0; c < 256; ++c) {
-    starts_phrase[c] = !by_letter[static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))].empty();
+    starts_phrase[c] =
+        !by_letter[static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))].empty();
   }
   int line = 1;
   std::size_t line_start = 0;
@@ -147,7 +153,7 @@ void check_promotional(std::string_view text, const std::vector<std::string>& ph
   for (std::size_t c = 0; c < 256; ++c) {
     word[c] = is_word_char(static_cast<char>(c));
   }
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const auto *bytes = reinterpret_cast<const unsigned char *>(text.data());
   const std::size_t size = text.size();
   for (std::size_t at = 0; at < size; ++at) {
     if (!starts_phrase[bytes[at]] || (at > 0 && word[bytes[at - 1]])) {
@@ -155,7 +161,7 @@ void check_promotional(std::string_view text, const std::vector<std::string>& ph
     }
     auto letter = static_cast<unsigned char>(ascii_lower(text[at]));
     for (std::size_t p : by_letter[letter]) {
-      const std::string& needle = lowered[p];
+      const std::string &needle = lowered[p];
       if (at + needle.size() > text.size() ||
           (at + needle.size() < text.size() && is_word_char(text[at + needle.size()])) ||
           !equals_lowered(text.substr(at, needle.size()), needle)) {
@@ -167,11 +173,12 @@ void check_promotional(std::string_view text, const std::vector<std::string>& ph
           line_start = counted_to + 1;
         }
       }
-      out.push_back(make_diagnostic(line, static_cast<int>(at - line_start) + 1, Severity::warning,
-                                    fmt::format("promotional phrase '{}': the bank shares practice, not sales "
-                                                "pitches",
-                                                phrases[p]),
-                                    "content.promotional"));
+      out.push_back(make_diagnostic(
+          line, static_cast<int>(at - line_start) + 1, Severity::warning,
+          fmt::format("promotional phrase '{}': the bank shares practice, not sales "
+                      "pitches",
+                      phrases[p]),
+          "content.promotional"));
     }
   }
 }

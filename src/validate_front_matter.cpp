@@ -16,14 +16,17 @@ namespace hros {
 namespace {
 
 std::size_t utf8_length(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 // YYYY-MM-DD naming a day that exists.
-bool is_real_date(std::string_view text, bool& well_formed) {
+bool is_real_date(std::string_view text, bool &well_formed) {
   well_formed = text.size() == 10 && text[4] == '-' && text[7] == '-';
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     well_formed = well_formed && std::isdigit(static_cast<unsigned char>(text[i]));
@@ -74,10 +77,12 @@ bool is_email(std::string_view text) {
   return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
 }
 
-std::string format_number(double value) { return fmt::format("{}", value); }
+std::string format_number(double value) {
+  return fmt::format("{}", value);
+}
 
 // A canonical text of a node, for uniqueness checks of list items.
-std::string canonical(const YamlNode& node) {
+std::string canonical(const YamlNode &node) {
   switch (node.kind) {
   case YamlNode::Kind::null:
     return "~";
@@ -85,19 +90,19 @@ std::string canonical(const YamlNode& node) {
     return "s:" + node.text;
   case YamlNode::Kind::sequence: {
     std::string text = "[";
-    for (const YamlNode& item : node.items) {
+    for (const YamlNode &item : node.items) {
       text += canonical(item) + ",";
     }
     return text + "]";
   }
   case YamlNode::Kind::mapping: {
     std::vector<std::string> parts;
-    for (const YamlEntry& entry : node.entries) {
+    for (const YamlEntry &entry : node.entries) {
       parts.push_back(entry.key + "=" + canonical(entry.value));
     }
     std::sort(parts.begin(), parts.end());
     std::string text = "{";
-    for (const std::string& part : parts) {
+    for (const std::string &part : parts) {
       text += part + ",";
     }
     return text + "}";
@@ -108,17 +113,17 @@ std::string canonical(const YamlNode& node) {
 
 class FrontMatterValidator {
 public:
-  FrontMatterValidator(const Schema& schema, std::string_view source, std::vector<Diagnostic>& out)
+  FrontMatterValidator(const Schema &schema, std::string_view source, std::vector<Diagnostic> &out)
       : m_schema(schema), m_source(source), m_out(out) {}
 
-  void validate(const YamlNode& root) {
+  void validate(const YamlNode &root) {
     if (!root.is_mapping()) {
       report(root.position, Severity::error,
              "the front matter must be a list of 'field: value' lines", "schema.type");
       return;
     }
     std::vector<std::string> names;
-    for (const FieldSpec& field : m_schema.fields) {
+    for (const FieldSpec &field : m_schema.fields) {
       names.push_back(field.name);
     }
     fields(root, m_schema.fields, names, "");
@@ -126,7 +131,7 @@ public:
   }
 
 private:
-  void report(const Position& position, Severity severity, std::string message, const char* rule,
+  void report(const Position &position, Severity severity, std::string message, const char *rule,
               std::optional<Fix> fix = std::nullopt) {
     Diagnostic diagnostic =
         make_diagnostic(position.line, position.column, severity, std::move(message), rule);
@@ -136,7 +141,7 @@ private:
 
   // A fix replacing a scalar's text, offered only when the source at the
   // node's position is exactly that text (plain) or that text in quotes.
-  std::optional<Fix> replace_scalar(const YamlNode& node, const std::string& replacement,
+  std::optional<Fix> replace_scalar(const YamlNode &node, const std::string &replacement,
                                     std::string description) const {
     std::size_t offset = node.position.offset;
     if (node.style == ScalarStyle::quoted) {
@@ -150,21 +155,22 @@ private:
     return Fix{offset, node.text.size(), replacement, std::move(description)};
   }
 
-  void fields(const YamlNode& mapping, const std::vector<FieldSpec>& specs,
-              const std::vector<std::string>& names, const std::string& prefix) {
-    for (const YamlEntry& entry : mapping.entries) {
+  void fields(const YamlNode &mapping, const std::vector<FieldSpec> &specs,
+              const std::vector<std::string> &names, const std::string &prefix) {
+    for (const YamlEntry &entry : mapping.entries) {
       auto spec = std::find_if(specs.begin(), specs.end(),
-                               [&](const FieldSpec& field) { return field.name == entry.key; });
+                               [&](const FieldSpec &field) { return field.name == entry.key; });
       if (spec == specs.end()) {
         report(entry.key_position, Severity::error,
-               fmt::format("unknown field '{}{}'{}", prefix, entry.key, did_you_mean(entry.key, names)),
+               fmt::format("unknown field '{}{}'{}", prefix, entry.key,
+                           did_you_mean(entry.key, names)),
                "schema.unknown-field");
         continue;
       }
       value(entry.value, *spec, prefix + entry.key);
     }
-    for (const FieldSpec& spec : specs) {
-      const YamlNode* present = mapping.find(spec.name);
+    for (const FieldSpec &spec : specs) {
+      const YamlNode *present = mapping.find(spec.name);
       if (spec.required && present == nullptr) {
         report(mapping.position, Severity::error,
                fmt::format("missing required field '{}{}'{}", prefix, spec.name,
@@ -174,11 +180,12 @@ private:
     }
   }
 
-  void value(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
+  void value(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
     if (node.is_null() || (node.is_scalar() && node.style == ScalarStyle::plain &&
                            resolve_plain(node.text) == ScalarType::null)) {
       if (spec.required) {
-        report(node.position, Severity::error, fmt::format("field '{}' is empty", name), "schema.required");
+        report(node.position, Severity::error, fmt::format("field '{}' is empty", name),
+               "schema.required");
       }
       return;
     }
@@ -194,15 +201,15 @@ private:
     }
     if (!node.is_scalar()) {
       report(node.position, Severity::error,
-             fmt::format("field '{}' should be a single {}, not {}", name, field_type_name(spec.type),
-                         describe_kind(node)),
+             fmt::format("field '{}' should be a single {}, not {}", name,
+                         field_type_name(spec.type), describe_kind(node)),
              "schema.type");
       return;
     }
     scalar(node, spec, name);
   }
 
-  void warn_yaml11(const YamlNode& node, const std::string& name) {
+  void warn_yaml11(const YamlNode &node, const std::string &name) {
     if (node.style != ScalarStyle::plain) {
       return;
     }
@@ -215,8 +222,8 @@ private:
     }
   }
 
-  void scalar(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
-    const std::string& text = node.text;
+  void scalar(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
+    const std::string &text = node.text;
     switch (spec.type) {
     case FieldType::integer:
     case FieldType::number:
@@ -225,7 +232,8 @@ private:
     case FieldType::boolean:
       if (node.style != ScalarStyle::plain || resolve_plain(text) != ScalarType::boolean) {
         report(node.position, Severity::error,
-               fmt::format("field '{}' should be true or false, not '{}'", name, text), "schema.type");
+               fmt::format("field '{}' should be true or false, not '{}'", name, text),
+               "schema.type");
       }
       return;
     case FieldType::enumeration:
@@ -253,17 +261,20 @@ private:
       bool well_formed = false;
       if (!is_real_date(text, well_formed)) {
         report(node.position, Severity::error,
-               well_formed ? fmt::format("'{}' in '{}' is not a date that exists", text, name)
-                           : fmt::format("'{}' should be a date written YYYY-MM-DD, not '{}'", name, text),
+               well_formed
+                   ? fmt::format("'{}' in '{}' is not a date that exists", text, name)
+                   : fmt::format("'{}' should be a date written YYYY-MM-DD, not '{}'", name, text),
                "schema.date");
       }
     } else if (spec.type == FieldType::url && !is_url(text)) {
-      report(node.position, Severity::error,
-             fmt::format("'{}' should be a web address starting with https://, not '{}'", name, text),
-             "schema.url");
+      report(
+          node.position, Severity::error,
+          fmt::format("'{}' should be a web address starting with https://, not '{}'", name, text),
+          "schema.url");
     } else if (spec.type == FieldType::email && !is_email(text)) {
       report(node.position, Severity::error,
-             fmt::format("'{}' should be an email address like name@example.org, not '{}'", name, text),
+             fmt::format("'{}' should be an email address like name@example.org, not '{}'", name,
+                         text),
              "schema.email");
     }
     // std::regex backtracks recursively; a bounded input keeps the stack safe.
@@ -276,10 +287,11 @@ private:
     }
   }
 
-  void number(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
+  void number(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
     std::optional<double> parsed =
         node.style == ScalarStyle::plain ? parse_number(node.text) : std::nullopt;
-    if (!parsed || (spec.type == FieldType::integer && resolve_plain(node.text) != ScalarType::integer)) {
+    if (!parsed ||
+        (spec.type == FieldType::integer && resolve_plain(node.text) != ScalarType::integer)) {
       bool quoted_number = node.style == ScalarStyle::quoted && parse_number(node.text).has_value();
       report(node.position, Severity::error,
              fmt::format("'{}' should be {}, not '{}'{}", name,
@@ -291,25 +303,28 @@ private:
     warn_yaml11(node, name);
     if (spec.min && *parsed < *spec.min) {
       report(node.position, Severity::error,
-             fmt::format("'{}' is {}, below the minimum {}", name, node.text, format_number(*spec.min)),
+             fmt::format("'{}' is {}, below the minimum {}", name, node.text,
+                         format_number(*spec.min)),
              "schema.range");
     }
     if (spec.max && *parsed > *spec.max) {
       report(node.position, Severity::error,
-             fmt::format("'{}' is {}, above the maximum {}", name, node.text, format_number(*spec.max)),
+             fmt::format("'{}' is {}, above the maximum {}", name, node.text,
+                         format_number(*spec.max)),
              "schema.range");
     }
   }
 
-  void enumeration(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
-    const std::string& text = node.text;
+  void enumeration(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
+    const std::string &text = node.text;
     if (std::find(spec.values.begin(), spec.values.end(), text) != spec.values.end()) {
       return;
     }
-    for (const std::string& allowed : spec.values) {
+    for (const std::string &allowed : spec.values) {
       if (allowed.size() == text.size() && edit_distance(allowed, text) == 0) {
         report(node.position, Severity::error,
-               fmt::format("'{}' should be written '{}' in '{}'", text, allowed, name), "schema.enum",
+               fmt::format("'{}' should be written '{}' in '{}'", text, allowed, name),
+               "schema.enum",
                replace_scalar(node, allowed, fmt::format("'{}' -> '{}'", text, allowed)));
         return;
       }
@@ -320,35 +335,39 @@ private:
              fmt::format("'{}' stands for '{}' in '{}'; write '{}'", text, synonym->second, name,
                          synonym->second),
              "schema.synonym",
-             replace_scalar(node, synonym->second, fmt::format("'{}' -> '{}'", text, synonym->second)));
+             replace_scalar(node, synonym->second,
+                            fmt::format("'{}' -> '{}'", text, synonym->second)));
       return;
     }
     std::string suggestion = did_you_mean(text, spec.values);
     if (suggestion.empty() && spec.values.size() <= 12) {
       std::string list;
-      for (const std::string& allowed : spec.values) {
+      for (const std::string &allowed : spec.values) {
         list += (list.empty() ? "" : ", ") + allowed;
       }
       suggestion = "; expected one of: " + list;
     }
-    std::string field = name.size() > 2 && name.substr(name.size() - 2) == "[]" ? name.substr(0, name.size() - 2) : name;
-    report(node.position, Severity::error, fmt::format("unknown {} '{}'{}", field, text, suggestion),
-           "schema.enum");
+    std::string field = name.size() > 2 && name.substr(name.size() - 2) == "[]"
+                            ? name.substr(0, name.size() - 2)
+                            : name;
+    report(node.position, Severity::error,
+           fmt::format("unknown {} '{}'{}", field, text, suggestion), "schema.enum");
   }
 
-  void list(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
+  void list(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
     if (!node.is_sequence()) {
       report(node.position, Severity::error,
              fmt::format("field '{}' should be a list{}, not {}", name,
-                         node.is_scalar() ? fmt::format(", like [{}]", node.text) : "", describe_kind(node)),
+                         node.is_scalar() ? fmt::format(", like [{}]", node.text) : "",
+                         describe_kind(node)),
              "schema.type");
       return;
     }
     std::size_t count = node.items.size();
     if (spec.min_items && count < *spec.min_items) {
       report(node.position, Severity::error,
-             fmt::format("'{}' has {} item{}, at least {} expected", name, count, count == 1 ? "" : "s",
-                         *spec.min_items),
+             fmt::format("'{}' has {} item{}, at least {} expected", name, count,
+                         count == 1 ? "" : "s", *spec.min_items),
              "schema.items");
     }
     if (spec.max_items && count > *spec.max_items) {
@@ -357,7 +376,7 @@ private:
              "schema.items");
     }
     std::vector<std::pair<std::string, int>> seen;
-    for (const YamlNode& item : node.items) {
+    for (const YamlNode &item : node.items) {
       if (spec.items) {
         value(item, *spec.items, name + "[]");
       }
@@ -365,11 +384,13 @@ private:
         continue;
       }
       std::string key = canonical(item);
-      auto earlier = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
+      auto earlier =
+          std::find_if(seen.begin(), seen.end(), [&](const auto &s) { return s.first == key; });
       if (earlier != seen.end()) {
         report(item.position, Severity::error,
                fmt::format("'{}' lists {} twice (also on line {})", name,
-                           item.is_scalar() ? "'" + item.text + "'" : "the same item", earlier->second),
+                           item.is_scalar() ? "'" + item.text + "'" : "the same item",
+                           earlier->second),
                "schema.unique");
       } else {
         seen.emplace_back(std::move(key), item.position.line);
@@ -377,23 +398,24 @@ private:
     }
   }
 
-  void object(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
+  void object(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
     if (!node.is_mapping()) {
       report(node.position, Severity::error,
-             fmt::format("'{}' should be a set of fields ({}), not {}", name,
-                         [&] {
-                           std::string list;
-                           for (const FieldSpec& field : spec.fields) {
-                             list += (list.empty() ? "" : ", ") + field.name;
-                           }
-                           return list;
-                         }(),
-                         describe_kind(node)),
+             fmt::format(
+                 "'{}' should be a set of fields ({}), not {}", name,
+                 [&] {
+                   std::string list;
+                   for (const FieldSpec &field : spec.fields) {
+                     list += (list.empty() ? "" : ", ") + field.name;
+                   }
+                   return list;
+                 }(),
+                 describe_kind(node)),
              "schema.type");
       return;
     }
     std::vector<std::string> names;
-    for (const FieldSpec& field : spec.fields) {
+    for (const FieldSpec &field : spec.fields) {
       names.push_back(field.name);
     }
     std::string prefix = name;
@@ -403,20 +425,21 @@ private:
     fields(node, spec.fields, names, prefix + ".");
   }
 
-  void conditional_rules(const YamlNode& root) {
-    for (const ConditionalRule& rule : m_schema.rules) {
+  void conditional_rules(const YamlNode &root) {
+    for (const ConditionalRule &rule : m_schema.rules) {
       bool holds = !rule.when.empty();
       std::string condition;
-      for (const auto& [field, expected] : rule.when) {
-        const YamlNode* actual = root.find(field);
+      for (const auto &[field, expected] : rule.when) {
+        const YamlNode *actual = root.find(field);
         holds = holds && actual != nullptr && actual->is_scalar() && actual->text == expected;
-        condition += (condition.empty() ? "" : " and ") + fmt::format("{} is '{}'", field, expected);
+        condition +=
+            (condition.empty() ? "" : " and ") + fmt::format("{} is '{}'", field, expected);
       }
       if (!holds) {
         continue;
       }
-      for (const std::string& required : rule.require) {
-        const YamlNode* present = root.find(required);
+      for (const std::string &required : rule.require) {
+        const YamlNode *present = root.find(required);
         if (present == nullptr || present->is_null()) {
           report(root.position, Severity::error,
                  fmt::format("field '{}' is required when {}{}", required, condition,
@@ -427,15 +450,15 @@ private:
     }
   }
 
-  const Schema& m_schema;
+  const Schema &m_schema;
   std::string_view m_source;
-  std::vector<Diagnostic>& m_out;
+  std::vector<Diagnostic> &m_out;
 };
 
 } // namespace
 
-void validate_front_matter(const YamlNode& root, const Schema& schema, std::string_view source,
-                           std::vector<Diagnostic>& out) {
+void validate_front_matter(const YamlNode &root, const Schema &schema, std::string_view source,
+                           std::vector<Diagnostic> &out) {
   FrontMatterValidator(schema, source, out).validate(root);
 }
 

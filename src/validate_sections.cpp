@@ -34,16 +34,16 @@ std::string normalize_title(std::string_view title) {
 
 namespace {
 
-Diagnostic section_problem(int line, int column, std::string message, const char* rule) {
+Diagnostic section_problem(int line, int column, std::string message, const char *rule) {
   return make_diagnostic(line, column, Severity::error, std::move(message), rule);
 }
 
 // A heading that matches no expected section but looks like one, as a hint
 // for "missing section" messages ("## Learning" for "Learnings").
-std::string look_alike(const std::string& expected, const std::vector<Section>& sections,
-                       const std::vector<bool>& matched) {
+std::string look_alike(const std::string &expected, const std::vector<Section> &sections,
+                       const std::vector<bool> &matched) {
   std::vector<std::string> candidates;
-  std::vector<const Section*> owners;
+  std::vector<const Section *> owners;
   for (std::size_t i = 0; i < sections.size(); ++i) {
     if (!matched[i]) {
       candidates.push_back(normalize_title(sections[i].title));
@@ -54,15 +54,17 @@ std::string look_alike(const std::string& expected, const std::vector<Section>& 
   if (!match) {
     return "";
   }
-  auto index = static_cast<std::size_t>(std::find(candidates.begin(), candidates.end(), *match) - candidates.begin());
-  return fmt::format("; is '## {}' on line {} meant to be it?", owners[index]->title, owners[index]->line);
+  auto index = static_cast<std::size_t>(std::find(candidates.begin(), candidates.end(), *match) -
+                                        candidates.begin());
+  return fmt::format("; is '## {}' on line {} meant to be it?", owners[index]->title,
+                     owners[index]->line);
 }
 
 } // namespace
 
-void validate_sections(const BodyOutline& outline, const KindSpec& kind, int body_line,
-                       std::vector<Diagnostic>& out) {
-  const std::vector<Section>& sections = outline.sections;
+void validate_sections(const BodyOutline &outline, const KindSpec &kind, int body_line,
+                       std::vector<Diagnostic> &out) {
+  const std::vector<Section> &sections = outline.sections;
   std::vector<bool> matched(sections.size(), false);
   std::vector<long> found_at(kind.sections.size(), -1);
   for (std::size_t k = 0; k < kind.sections.size(); ++k) {
@@ -80,7 +82,7 @@ void validate_sections(const BodyOutline& outline, const KindSpec& kind, int bod
   long previous = -1;
   std::size_t previous_spec = 0;
   for (std::size_t k = 0; k < kind.sections.size(); ++k) {
-    const SectionSpec& spec = kind.sections[k];
+    const SectionSpec &spec = kind.sections[k];
     if (found_at[k] < 0) {
       if (spec.required) {
         // Point at the heading that should follow the missing one, if any.
@@ -91,22 +93,23 @@ void validate_sections(const BodyOutline& outline, const KindSpec& kind, int bod
             break;
           }
         }
-        out.push_back(section_problem(
-            line, 1,
-            fmt::format("missing section '## {}' (a {} has: {}){}", spec.title, kind.name,
-                        [&] {
-                          std::string list;
-                          for (const SectionSpec& s : kind.sections) {
-                            list += (list.empty() ? "" : ", ") + s.title;
-                          }
-                          return list;
-                        }(),
-                        look_alike(spec.title, sections, matched)),
-            "sections.missing"));
+        out.push_back(
+            section_problem(line, 1,
+                            fmt::format(
+                                "missing section '## {}' (a {} has: {}){}", spec.title, kind.name,
+                                [&] {
+                                  std::string list;
+                                  for (const SectionSpec &s : kind.sections) {
+                                    list += (list.empty() ? "" : ", ") + s.title;
+                                  }
+                                  return list;
+                                }(),
+                                look_alike(spec.title, sections, matched)),
+                            "sections.missing"));
       }
       continue;
     }
-    const Section& section = sections[static_cast<std::size_t>(found_at[k])];
+    const Section &section = sections[static_cast<std::size_t>(found_at[k])];
     if (found_at[k] < previous) {
       out.push_back(section_problem(section.line, section.column,
                                     fmt::format("section '## {}' should come after '## {}'",
@@ -117,11 +120,12 @@ void validate_sections(const BodyOutline& outline, const KindSpec& kind, int bod
       previous_spec = k;
     }
     if (!section.has_content && !spec.allow_empty) {
-      out.push_back(section_problem(section.line, section.column,
-                                    fmt::format("section '## {}' is empty; write it, or say why there is "
-                                                "nothing to report",
-                                                section.title),
-                                    "sections.empty"));
+      out.push_back(
+          section_problem(section.line, section.column,
+                          fmt::format("section '## {}' is empty; write it, or say why there is "
+                                      "nothing to report",
+                                      section.title),
+                          "sections.empty"));
     }
   }
 }

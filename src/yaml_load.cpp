@@ -5,8 +5,8 @@
 // quoted or block ("!") scalars, which is all YAML 1.2 resolution needs.
 #include "hros/yaml_load.hpp"
 
-#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
@@ -25,7 +25,7 @@ namespace {
 class MemoryBuffer : public std::streambuf {
 public:
   explicit MemoryBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());
+    char *begin = const_cast<char *>(text.data());
     setg(begin, begin, begin + text.size());
   }
 };
@@ -38,13 +38,13 @@ struct LimitExceeded {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(std::string_view text, Position origin, const YamlLimits& limits,
-              std::vector<Diagnostic>& diagnostics)
+  TreeBuilder(std::string_view text, Position origin, const YamlLimits &limits,
+              std::vector<Diagnostic> &diagnostics)
       : m_text(text), m_origin(origin), m_limits(limits), m_diagnostics(diagnostics) {}
 
   YamlNode take_root() { return std::move(m_root); }
 
-  Position position_of(const YAML::Mark& mark) const {
+  Position position_of(const YAML::Mark &mark) const {
     if (mark.is_null()) {
       return m_origin;
     }
@@ -55,16 +55,16 @@ public:
     return position;
   }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark &) override {}
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.position = position_of(mark);
     add(std::move(node), anchor);
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
     auto found = m_anchors.find(anchor);
     if (found == m_anchors.end()) {
       YamlNode node;
@@ -78,8 +78,8 @@ public:
     add(std::move(copy), 0, CountNode::no);
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
+  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                const std::string &value) override {
     YamlNode node;
     node.kind = YamlNode::Kind::scalar;
     node.position = position_of(mark);
@@ -88,13 +88,13 @@ public:
     add(std::move(node), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
     open(YamlNode::Kind::sequence, mark, anchor, style);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
     open(YamlNode::Kind::mapping, mark, anchor, style);
   }
@@ -117,7 +117,7 @@ private:
     std::size_t size = 0;
   };
 
-  ScalarStyle style_of(const std::string& tag, const YAML::Mark& mark) const {
+  ScalarStyle style_of(const std::string &tag, const YAML::Mark &mark) const {
     if (tag == "?") {
       return ScalarStyle::plain;
     }
@@ -130,7 +130,7 @@ private:
     return ScalarStyle::quoted;
   }
 
-  void count_nodes(std::size_t count, const YAML::Mark& mark) {
+  void count_nodes(std::size_t count, const YAML::Mark &mark) {
     m_nodes += count;
     if (m_nodes > m_limits.max_nodes) {
       throw LimitExceeded{position_of(mark),
@@ -140,12 +140,12 @@ private:
     }
   }
 
-  void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
+  void open(YamlNode::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor,
             YAML::EmitterStyle::value style) {
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
-      throw LimitExceeded{position_of(mark),
-                          fmt::format("lists and fields are nested more than {} levels deep",
-                                      m_limits.max_depth)};
+      throw LimitExceeded{
+          position_of(mark),
+          fmt::format("lists and fields are nested more than {} levels deep", m_limits.max_depth)};
     }
     Frame frame;
     frame.node.kind = kind;
@@ -161,12 +161,12 @@ private:
     add(std::move(frame.node), frame.anchor);
   }
 
-  static std::size_t size_of(const YamlNode& node) {
+  static std::size_t size_of(const YamlNode &node) {
     std::size_t size = 1;
-    for (const YamlNode& item : node.items) {
+    for (const YamlNode &item : node.items) {
       size += size_of(item);
     }
-    for (const YamlEntry& entry : node.entries) {
+    for (const YamlEntry &entry : node.entries) {
       size += size_of(entry.value);
     }
     return size;
@@ -183,7 +183,7 @@ private:
       m_root = std::move(node);
       return;
     }
-    Frame& top = m_stack.back();
+    Frame &top = m_stack.back();
     if (top.node.kind == YamlNode::Kind::sequence) {
       top.node.items.push_back(std::move(node));
     } else if (top.expecting_key) {
@@ -191,12 +191,13 @@ private:
     } else {
       top.expecting_key = true;
       if (!top.skip_value) {
-        top.node.entries.push_back(YamlEntry{std::move(top.key), top.key_position, std::move(node)});
+        top.node.entries.push_back(
+            YamlEntry{std::move(top.key), top.key_position, std::move(node)});
       }
     }
   }
 
-  void accept_key(Frame& top, const YamlNode& key) {
+  void accept_key(Frame &top, const YamlNode &key) {
     top.expecting_key = false;
     top.skip_value = false;
     top.key_position = key.position;
@@ -206,11 +207,11 @@ private:
       top.skip_value = true;
       return;
     }
-    for (const YamlEntry& entry : top.node.entries) {
+    for (const YamlEntry &entry : top.node.entries) {
       if (entry.key == key.text) {
         report(key.position,
-               fmt::format("duplicate field '{}' (first set on line {}); keep only one",
-                           key.text, entry.key_position.line),
+               fmt::format("duplicate field '{}' (first set on line {}); keep only one", key.text,
+                           entry.key_position.line),
                "yaml.duplicate-key");
         top.skip_value = true;
         return;
@@ -219,7 +220,7 @@ private:
     top.key = key.text;
   }
 
-  void report(Position position, std::string message, const char* rule) {
+  void report(Position position, std::string message, const char *rule) {
     Diagnostic diagnostic;
     diagnostic.line = position.line;
     diagnostic.column = position.column;
@@ -230,8 +231,8 @@ private:
 
   std::string_view m_text;
   Position m_origin;
-  const YamlLimits& m_limits;
-  std::vector<Diagnostic>& m_diagnostics;
+  const YamlLimits &m_limits;
+  std::vector<Diagnostic> &m_diagnostics;
   std::vector<Frame> m_stack;
   YamlNode m_root;
   std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
@@ -239,7 +240,7 @@ private:
 };
 
 // yaml-cpp's messages are terse ("illegal map value"); say what to do instead.
-std::string explain_parser_error(const std::string& message) {
+std::string explain_parser_error(const std::string &message) {
   if (message == YAML::ErrorMsg::MAP_VALUE || message == YAML::ErrorMsg::BLOCK_ENTRY) {
     return message + " (check the indentation, and quote values that contain ': ')";
   }
@@ -249,7 +250,7 @@ std::string explain_parser_error(const std::string& message) {
   return message;
 }
 
-Diagnostic error_at(Position position, std::string message, const char* rule) {
+Diagnostic error_at(Position position, std::string message, const char *rule) {
   Diagnostic diagnostic;
   diagnostic.line = position.line;
   diagnostic.column = position.column;
@@ -260,7 +261,7 @@ Diagnostic error_at(Position position, std::string message, const char* rule) {
 
 } // namespace
 
-YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
+YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits &limits) {
   YamlLoad result;
   MemoryBuffer buffer(text);
   std::istream stream(&buffer);
@@ -269,14 +270,14 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
     YAML::Parser parser(stream);
     parser.HandleNextDocument(builder);
     result.root = builder.take_root();
-  } catch (const LimitExceeded& limit) {
+  } catch (const LimitExceeded &limit) {
     result.ok = false;
     result.diagnostics.push_back(error_at(limit.position, limit.message, "yaml.limit"));
-  } catch (const YAML::DeepRecursion& deep) {
+  } catch (const YAML::DeepRecursion &deep) {
     result.ok = false;
     result.diagnostics.push_back(error_at(builder.position_of(deep.mark),
                                           "lists and fields are nested too deeply", "yaml.limit"));
-  } catch (const YAML::Exception& error) {
+  } catch (const YAML::Exception &error) {
     result.ok = false;
     result.diagnostics.push_back(error_at(builder.position_of(error.mark),
                                           "invalid YAML: " + explain_parser_error(error.msg),

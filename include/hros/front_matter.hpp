@@ -10,10 +10,10 @@ namespace hros {
 
 // A case file cut in two: the YAML between the `---` lines and the Markdown after.
 struct FrontMatterSplit {
-  std::string_view yaml;  // empty if there is none
-  Position yaml_start;    // where `yaml` starts in the file
+  std::string_view yaml; // empty if there is none
+  Position yaml_start;   // where `yaml` starts in the file
   std::string_view body;
-  int body_line = 1;      // the file line `body` starts on
+  int body_line = 1;                 // the file line `body` starts on
   std::optional<Diagnostic> problem; // no opening or no closing `---`
 };
 

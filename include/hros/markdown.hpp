@@ -9,7 +9,7 @@ namespace hros {
 // A level-2 section of a case body.
 struct Section {
   std::string title;
-  int line = 0;   // file line of the heading
+  int line = 0; // file line of the heading
   int column = 1;
   bool has_content = false; // anything besides blank lines and HTML comments
 };

@@ -16,14 +16,14 @@ struct YamlLimits {
 };
 
 struct YamlLoad {
-  YamlNode root;                        // null when the text holds no document
-  std::vector<Diagnostic> diagnostics;  // path left empty for the caller
-  bool ok = true;                       // false when the text could not be parsed at all
+  YamlNode root;                       // null when the text holds no document
+  std::vector<Diagnostic> diagnostics; // path left empty for the caller
+  bool ok = true;                      // false when the text could not be parsed at all
 };
 
 // Parses one YAML document. `origin` is where `text` starts in its file, so
 // that every position reported is a position in the file. Duplicate keys,
 // complex keys and exceeded limits become diagnostics, never exceptions.
-YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits = {});
+YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits &limits = {});
 
 } // namespace hros

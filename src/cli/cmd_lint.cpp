@@ -31,12 +31,13 @@ struct Targets {
   bool io_error = false;
 };
 
-Targets collect_targets(const LintCommand& command, const Context& context) {
+Targets collect_targets(const LintCommand &command, const Context &context) {
   Targets targets;
-  auto add_directory = [&](const fs::path& directory) {
+  auto add_directory = [&](const fs::path &directory) {
     Corpus corpus = discover_cases(directory, context.config.ignore);
     targets.files.insert(targets.files.end(), corpus.files.begin(), corpus.files.end());
-    targets.diagnostics.insert(targets.diagnostics.end(), corpus.diagnostics.begin(), corpus.diagnostics.end());
+    targets.diagnostics.insert(targets.diagnostics.end(), corpus.diagnostics.begin(),
+                               corpus.diagnostics.end());
     targets.io_error = targets.io_error || corpus.io_error;
   };
   if (command.paths.empty()) {
@@ -51,7 +52,7 @@ Targets collect_targets(const LintCommand& command, const Context& context) {
     add_directory(root.is_absolute() ? fs::path(display_path(root)) : root);
     return targets;
   }
-  for (const std::string& path : command.paths) {
+  for (const std::string &path : command.paths) {
     std::error_code error;
     if (fs::is_directory(path, error)) {
       add_directory(path);
@@ -65,12 +66,13 @@ Targets collect_targets(const LintCommand& command, const Context& context) {
   return targets;
 }
 
-LintResult run_checks(const Targets& targets, const Context& context, unsigned jobs) {
+LintResult run_checks(const Targets &targets, const Context &context, unsigned jobs) {
   LintOptions options;
   options.threads = jobs;
   LintResult result = lint_files(targets.files, context.schema, context.config, options);
-  result.diagnostics.insert(result.diagnostics.begin(), targets.diagnostics.begin(), targets.diagnostics.end());
-  for (const Diagnostic& diagnostic : targets.diagnostics) {
+  result.diagnostics.insert(result.diagnostics.begin(), targets.diagnostics.begin(),
+                            targets.diagnostics.end());
+  for (const Diagnostic &diagnostic : targets.diagnostics) {
     (diagnostic.severity == Severity::error ? result.errors : result.warnings) += 1;
   }
   result.io_error = result.io_error || targets.io_error;
@@ -78,16 +80,16 @@ LintResult run_checks(const Targets& targets, const Context& context, unsigned j
 }
 
 // Prints what --fix changed; returns false if a file could not be rewritten.
-bool report_fixes(const std::vector<FixOutcome>& outcomes, bool quiet) {
+bool report_fixes(const std::vector<FixOutcome> &outcomes, bool quiet) {
   bool ok = true;
-  for (const FixOutcome& outcome : outcomes) {
+  for (const FixOutcome &outcome : outcomes) {
     if (!outcome.error.empty()) {
       print_error(outcome.error);
       ok = false;
       continue;
     }
     if (!quiet) {
-      for (const std::string& change : outcome.applied) {
+      for (const std::string &change : outcome.applied) {
         fmt::print(stderr, "hros: fixed {}: {}\n", outcome.path, change);
       }
     }
@@ -95,10 +97,11 @@ bool report_fixes(const std::vector<FixOutcome>& outcomes, bool quiet) {
   return ok;
 }
 
-int run_lint(const LintCommand& command, const GlobalOptions& global) {
+int run_lint(const LintCommand &command, const GlobalOptions &global) {
   LintFormat format{};
   if (!parse_lint_format(command.format, format)) {
-    print_error(fmt::format("unknown format '{}'; use text, json, github, sarif or junit", command.format));
+    print_error(
+        fmt::format("unknown format '{}'; use text, json, github, sarif or junit", command.format));
     return k_exit_usage;
   }
   Context context;
@@ -116,7 +119,7 @@ int run_lint(const LintCommand& command, const GlobalOptions& global) {
     result = run_checks(targets, context, command.jobs);
   }
   std::vector<std::string> files;
-  for (const fs::path& file : targets.files) {
+  for (const fs::path &file : targets.files) {
     files.push_back(display_path(file));
   }
   ReportStyle style;
@@ -135,18 +138,21 @@ int run_lint(const LintCommand& command, const GlobalOptions& global) {
 
 } // namespace
 
-void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+void setup_lint(CLI::App &app, const GlobalOptions &global, int &exit_code) {
   auto command = std::make_shared<LintCommand>();
-  CLI::App* lint = app.add_subcommand("lint", "Check cases against the schema; CI's gate");
-  lint->add_option("paths", command->paths, "Files or directories to check (default: the cases directory)");
+  CLI::App *lint = app.add_subcommand("lint", "Check cases against the schema; CI's gate");
+  lint->add_option("paths", command->paths,
+                   "Files or directories to check (default: the cases directory)");
   lint->add_option("-f,--format", command->format, "Output: text, json, github, sarif or junit")
       ->capture_default_str();
   lint->add_flag("--strict", command->strict, "Fail (exit 1) on warnings too");
-  lint->add_flag("--fix", command->fix,
-                 "Apply fixes that cannot change meaning (enum case, synonyms, trailing whitespace, final "
-                 "newline), then check again");
+  lint->add_flag(
+      "--fix", command->fix,
+      "Apply fixes that cannot change meaning (enum case, synonyms, trailing whitespace, final "
+      "newline), then check again");
   lint->add_option("-j,--jobs", command->jobs, "Threads to check files on (default: one per core)");
-  lint->footer("Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or I/O error.\n\n"
+  lint->footer("Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or "
+               "I/O error.\n\n"
                "Examples:\n"
                "  hros lint                       check every case in the cases directory\n"
                "  hros lint cases/my-case.md      check one file\n"

@@ -16,10 +16,14 @@
 
 namespace hros::test {
 
-std::filesystem::path data_dir() { return HROS_TEST_DATA; }
-std::filesystem::path source_dir() { return HROS_SOURCE_DIR; }
+std::filesystem::path data_dir() {
+  return HROS_TEST_DATA;
+}
+std::filesystem::path source_dir() {
+  return HROS_SOURCE_DIR;
+}
 
-RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options) {
+RunResult run_hros(const std::vector<std::string> &args, const RunOptions &options) {
   int in_pipe[2];
   int out_pipe[2];
   int err_pipe[2];
@@ -41,7 +45,7 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
     }
     ::setenv("NO_COLOR", "1", 1);
     ::unsetenv("HROS_CACHE_DIR");
-    for (const std::string& entry : options.env) {
+    for (const std::string &entry : options.env) {
       std::size_t equals = entry.find('=');
       ::setenv(entry.substr(0, equals).c_str(), entry.substr(equals + 1).c_str(), 1);
     }
@@ -50,11 +54,11 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
       limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
       ::setrlimit(RLIMIT_AS, &limit);
     }
-    std::vector<char*> argv;
+    std::vector<char *> argv;
     std::string binary = HROS_BINARY;
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
-    for (std::string& arg : copies) {
+    for (std::string &arg : copies) {
       argv.push_back(arg.data());
     }
     argv.push_back(nullptr);
@@ -68,7 +72,8 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
   std::size_t written = 0;
   ::signal(SIGPIPE, SIG_IGN);
   while (written < options.stdin_text.size()) {
-    ssize_t count = ::write(in_pipe[1], options.stdin_text.data() + written, options.stdin_text.size() - written);
+    ssize_t count = ::write(in_pipe[1], options.stdin_text.data() + written,
+                            options.stdin_text.size() - written);
     if (count <= 0) {
       break;
     }
@@ -82,7 +87,8 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
   char buffer[65536];
   auto deadline = start + std::chrono::duration<double>(options.timeout_seconds);
   while (open_fds > 0) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       result.timed_out = true;
       ::kill(pid, SIGKILL);
@@ -92,7 +98,7 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
     if (ready < 0 && errno == EINTR) {
       continue;
     }
-    for (pollfd& fd : fds) {
+    for (pollfd &fd : fds) {
       if (fd.fd < 0 || (fd.revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
         continue;
       }
@@ -106,7 +112,7 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
       }
     }
   }
-  for (pollfd& fd : fds) {
+  for (pollfd &fd : fds) {
     if (fd.fd >= 0) {
       ::close(fd.fd);
     }
@@ -143,12 +149,12 @@ TempDir::~TempDir() {
                                    std::filesystem::perm_options::add, error);
     }
   }
-  std::filesystem::permissions(m_path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add,
-                               error);
+  std::filesystem::permissions(m_path, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add, error);
   std::filesystem::remove_all(m_path, error);
 }
 
-std::filesystem::path TempDir::write(const std::string& relative, const std::string& text) const {
+std::filesystem::path TempDir::write(const std::string &relative, const std::string &text) const {
   std::filesystem::path target = m_path / relative;
   std::filesystem::create_directories(target.parent_path());
   std::ofstream stream(target, std::ios::binary);
@@ -156,7 +162,7 @@ std::filesystem::path TempDir::write(const std::string& relative, const std::str
   return target;
 }
 
-std::string read_text(const std::filesystem::path& path) {
+std::string read_text(const std::filesystem::path &path) {
   std::ifstream stream(path, std::ios::binary);
   std::stringstream buffer;
   buffer << stream.rdbuf();

@@ -8,25 +8,25 @@ namespace hros::test {
 
 // What a run of the hros binary did.
 struct RunResult {
-  int exit_code = -1;     // -1 when killed by a signal or the time limit
-  int signal = 0;         // the signal that ended it, if any
+  int exit_code = -1; // -1 when killed by a signal or the time limit
+  int signal = 0;     // the signal that ended it, if any
   bool timed_out = false;
   std::string out;
   std::string err;
-  double seconds = 0;     // wall time
-  long max_rss_kb = 0;    // peak resident memory, from the OS's accounting
+  double seconds = 0;  // wall time
+  long max_rss_kb = 0; // peak resident memory, from the OS's accounting
 };
 
 struct RunOptions {
-  std::filesystem::path cwd;         // default: the test data directory
-  std::vector<std::string> env;      // extra NAME=value entries
-  std::string stdin_text;            // fed to the child's stdin
-  double timeout_seconds = 30;       // the child is killed after this
-  long memory_limit_mb = 0;          // RLIMIT_AS for the child; 0: none
+  std::filesystem::path cwd;    // default: the test data directory
+  std::vector<std::string> env; // extra NAME=value entries
+  std::string stdin_text;       // fed to the child's stdin
+  double timeout_seconds = 30;  // the child is killed after this
+  long memory_limit_mb = 0;     // RLIMIT_AS for the child; 0: none
 };
 
 // Runs the hros binary under test with `args` (NO_COLOR set, no terminal).
-RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options = {});
+RunResult run_hros(const std::vector<std::string> &args, const RunOptions &options = {});
 
 // The fixture directory tests/data, and the source tree's root.
 std::filesystem::path data_dir();
@@ -37,17 +37,17 @@ class TempDir {
 public:
   TempDir();
   ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const std::filesystem::path &path() const { return m_path; }
   // Writes `text` to `relative` (creating directories); returns the full path.
-  std::filesystem::path write(const std::string& relative, const std::string& text) const;
+  std::filesystem::path write(const std::string &relative, const std::string &text) const;
 
 private:
   std::filesystem::path m_path;
 };
 
 // Reads a whole file.
-std::string read_text(const std::filesystem::path& path);
+std::string read_text(const std::filesystem::path &path);
 
 } // namespace hros::test

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Second command of the README, and what CI runs: every test, in a
+# warnings-as-errors build and in an AddressSanitizer + UBSan build, then
+# hros checking its own bundled cases and the code's formatting.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+jobs=$(nproc)
+
+echo "== dev build (warnings are errors)"
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j "$jobs"
+ctest --preset dev -j "$jobs"
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$jobs"
+HROS_TEST_SANITIZED=1 ctest --preset asan -j "$jobs"
+
+echo "== hros lint on the bundled cases"
+./build/dev/hros lint --strict
+
+echo "== formatting"
+cmake --build --preset dev --target check_format
