@@ -33,8 +33,8 @@ bool is_valid_slug(std::string_view slug) {
   return true;
 }
 
-void check_slug(const YamlNode &root, CaseCheck &check) {
-  const std::string &slug = check.facts.slug;
+void check_slug(const YamlNode& root, CaseCheck& check) {
+  const std::string& slug = check.facts.slug;
   if (!is_valid_slug(slug)) {
     check.diagnostics.push_back(make_diagnostic(
         0, 0, Severity::error,
@@ -44,7 +44,7 @@ void check_slug(const YamlNode &root, CaseCheck &check) {
             slug + ".md"),
         "slug.filename"));
   }
-  const YamlNode *field = root.find("slug");
+  const YamlNode* field = root.find("slug");
   if (field != nullptr && field->is_scalar() && field->text != slug) {
     check.diagnostics.push_back(make_diagnostic(
         field->position.line, field->position.column, Severity::error,
@@ -54,33 +54,33 @@ void check_slug(const YamlNode &root, CaseCheck &check) {
   }
 }
 
-void remember_title(const YamlNode &root, CaseFacts &facts) {
-  const YamlNode *title = root.find("title");
+void remember_title(const YamlNode& root, CaseFacts& facts) {
+  const YamlNode* title = root.find("title");
   if (title != nullptr && title->is_scalar()) {
     facts.title = title->text;
     facts.title_position = title->position;
   }
 }
 
-void check_body(const YamlNode &root, const FrontMatterSplit &split, const Schema &schema,
-                CaseCheck &check) {
+void check_body(const YamlNode& root, const FrontMatterSplit& split, const Schema& schema,
+                CaseCheck& check) {
   BodyOutline outline = outline_body(split.body, split.body_line);
   check.facts.links = std::move(outline.links);
-  const YamlNode *kind_node = root.find("kind");
+  const YamlNode* kind_node = root.find("kind");
   if (kind_node == nullptr || !kind_node->is_scalar()) {
     return;
   }
-  if (const KindSpec *kind = schema.find_kind(kind_node->text)) {
+  if (const KindSpec* kind = schema.find_kind(kind_node->text)) {
     validate_sections(outline, *kind, split.body_line, check.diagnostics);
   }
 }
 
-void attach_source_lines(std::string_view text, CaseCheck &check) {
+void attach_source_lines(std::string_view text, CaseCheck& check) {
   if (check.diagnostics.empty()) {
     return;
   }
   std::vector<std::size_t> starts = line_starts(text);
-  for (Diagnostic &diagnostic : check.diagnostics) {
+  for (Diagnostic& diagnostic : check.diagnostics) {
     diagnostic.path = check.facts.path;
     if (diagnostic.line > 0) {
       std::string_view line = line_text(text, starts, diagnostic.line);
@@ -91,30 +91,30 @@ void attach_source_lines(std::string_view text, CaseCheck &check) {
 
 } // namespace
 
-std::string slug_of(const std::filesystem::path &file) {
+std::string slug_of(const std::filesystem::path& file) {
   std::string name = file.filename().string();
   return name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0
              ? name.substr(0, name.size() - 3)
              : name;
 }
 
-CaseCheck check_case_text(const std::filesystem::path &file, std::string raw,
-                          const CheckOptions &options) {
+CaseCheck check_case_text(const std::filesystem::path& file, std::string raw,
+                          const CheckOptions& options) {
   CaseCheck check;
   check.facts.file = file;
   check.facts.path = display_path(file);
   check.facts.slug = slug_of(file);
-  const Schema &schema = *options.schema;
+  const Schema& schema = *options.schema;
 
   SourceCheck prepared = prepare_source(std::move(raw));
   if (prepared.problem) {
     check.diagnostics.push_back(*prepared.problem);
-    for (Diagnostic &diagnostic : check.diagnostics) {
+    for (Diagnostic& diagnostic : check.diagnostics) {
       diagnostic.path = check.facts.path;
     }
     return check;
   }
-  const std::string &text = prepared.source.text;
+  const std::string& text = prepared.source.text;
   FrontMatterSplit split = split_front_matter(text);
   if (split.problem) {
     check.diagnostics.push_back(*split.problem);
@@ -126,7 +126,7 @@ CaseCheck check_case_text(const std::filesystem::path &file, std::string raw,
         "frontmatter.too-large"));
   } else {
     YamlLoad yaml = load_yaml(split.yaml, split.yaml_start);
-    for (Diagnostic &diagnostic : yaml.diagnostics) {
+    for (Diagnostic& diagnostic : yaml.diagnostics) {
       check.diagnostics.push_back(std::move(diagnostic));
     }
     if (yaml.ok) {
@@ -147,7 +147,7 @@ CaseCheck check_case_text(const std::filesystem::path &file, std::string raw,
   return check;
 }
 
-CaseCheck check_case_file(const std::filesystem::path &file, const CheckOptions &options) {
+CaseCheck check_case_file(const std::filesystem::path& file, const CheckOptions& options) {
   ReadResult read = read_file(file);
   if (!read.ok) {
     CaseCheck check;

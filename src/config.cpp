@@ -16,15 +16,15 @@ const std::vector<std::string> k_config_keys = {
 
 class ConfigReader {
 public:
-  ConfigReader(ConfigLoad &load, const fs::path &base) : m_load(load), m_base(base) {}
+  ConfigReader(ConfigLoad& load, const fs::path& base) : m_load(load), m_base(base) {}
 
-  void error(const Position &position, std::string message) {
+  void error(const Position& position, std::string message) {
     m_load.diagnostics.push_back(make_diagnostic(position.line, position.column, Severity::error,
                                                  std::move(message), "config"));
     m_load.ok = false;
   }
 
-  std::optional<std::string> text(const YamlNode &node, const char *what) {
+  std::optional<std::string> text(const YamlNode& node, const char* what) {
     if (node.is_scalar()) {
       return node.text;
     }
@@ -32,13 +32,13 @@ public:
     return std::nullopt;
   }
 
-  std::vector<std::string> strings(const YamlNode &node, const char *what) {
+  std::vector<std::string> strings(const YamlNode& node, const char* what) {
     std::vector<std::string> result;
     if (!node.is_sequence()) {
       error(node.position, fmt::format("'{}' should be a list", what));
       return result;
     }
-    for (const YamlNode &item : node.items) {
+    for (const YamlNode& item : node.items) {
       if (auto value = text(item, what)) {
         result.push_back(*value);
       }
@@ -46,8 +46,8 @@ public:
     return result;
   }
 
-  void read(const YamlNode &root) {
-    Config &config = m_load.config;
+  void read(const YamlNode& root) {
+    Config& config = m_load.config;
     if (root.is_null()) {
       return;
     }
@@ -55,8 +55,8 @@ public:
       error(root.position, "hros.yaml should be a list of 'key: value' lines");
       return;
     }
-    for (const YamlEntry &entry : root.entries) {
-      const YamlNode &value = entry.value;
+    for (const YamlEntry& entry : root.entries) {
+      const YamlNode& value = entry.value;
       if (entry.key == "cases") {
         if (auto dir = text(value, "cases")) {
           config.cases_dir = (m_base / *dir).lexically_normal();
@@ -81,12 +81,12 @@ public:
   }
 
 private:
-  void rules(const YamlNode &node) {
+  void rules(const YamlNode& node) {
     if (!node.is_mapping()) {
       error(node.position, "'rules' should map rule ids to off, warning or error");
       return;
     }
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       std::optional<std::string> setting = text(entry.value, "rules");
       if (!setting) {
         continue;
@@ -105,25 +105,25 @@ private:
     }
   }
 
-  void templates(const YamlNode &node) {
+  void templates(const YamlNode& node) {
     if (!node.is_mapping()) {
       error(node.position, "'templates' should map kinds to template files");
       return;
     }
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       if (auto file = text(entry.value, "templates")) {
         m_load.config.templates[entry.key] = (m_base / *file).lexically_normal().string();
       }
     }
   }
 
-  ConfigLoad &m_load;
+  ConfigLoad& m_load;
   fs::path m_base;
 };
 
 } // namespace
 
-std::optional<fs::path> find_config(const fs::path &start) {
+std::optional<fs::path> find_config(const fs::path& start) {
   std::error_code error;
   fs::path directory = fs::absolute(start, error);
   while (!directory.empty()) {
@@ -139,14 +139,14 @@ std::optional<fs::path> find_config(const fs::path &start) {
   return std::nullopt;
 }
 
-Config default_config(const fs::path &working_directory) {
+Config default_config(const fs::path& working_directory) {
   Config config;
   std::error_code error;
   config.cases_dir = fs::absolute(working_directory / "cases", error).lexically_normal();
   return config;
 }
 
-ConfigLoad load_config(const fs::path &file) {
+ConfigLoad load_config(const fs::path& file) {
   ConfigLoad load;
   std::error_code error;
   fs::path absolute = fs::absolute(file, error);
@@ -159,7 +159,7 @@ ConfigLoad load_config(const fs::path &file) {
     load.diagnostics.push_back(make_diagnostic(0, 0, Severity::error, read.error, "config"));
   } else {
     YamlLoad yaml = load_yaml(read.text, Position{1, 1, 0});
-    for (Diagnostic &diagnostic : yaml.diagnostics) {
+    for (Diagnostic& diagnostic : yaml.diagnostics) {
       diagnostic.rule = "config";
       load.ok = load.ok && diagnostic.severity != Severity::error;
       load.diagnostics.push_back(std::move(diagnostic));
@@ -169,13 +169,13 @@ ConfigLoad load_config(const fs::path &file) {
       reader.read(yaml.root);
     }
   }
-  for (Diagnostic &diagnostic : load.diagnostics) {
+  for (Diagnostic& diagnostic : load.diagnostics) {
     diagnostic.path = file.string();
   }
   return load;
 }
 
-std::optional<RuleSetting> setting_for(const Config &config, const std::string &rule) {
+std::optional<RuleSetting> setting_for(const Config& config, const std::string& rule) {
   std::string key = rule;
   while (true) {
     auto found = config.rules.find(key);

@@ -16,8 +16,8 @@ namespace fs = std::filesystem;
 namespace hros {
 namespace {
 
-bool is_ignored(const std::string &relative, const std::vector<std::string> &ignore) {
-  for (const std::string &pattern : ignore) {
+bool is_ignored(const std::string& relative, const std::vector<std::string>& ignore) {
+  for (const std::string& pattern : ignore) {
     std::string trimmed = pattern;
     while (!trimmed.empty() && trimmed.back() == '/') {
       trimmed.pop_back();
@@ -29,22 +29,22 @@ bool is_ignored(const std::string &relative, const std::vector<std::string> &ign
   return false;
 }
 
-bool has_md_extension(const std::string &name) {
+bool has_md_extension(const std::string& name) {
   return name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0;
 }
 
 class Walker {
 public:
-  Walker(const fs::path &root, const std::vector<std::string> &ignore, Corpus &corpus)
+  Walker(const fs::path& root, const std::vector<std::string>& ignore, Corpus& corpus)
       : m_ignore(ignore), m_corpus(corpus) {
-    char *resolved = ::realpath(root.c_str(), nullptr);
+    char* resolved = ::realpath(root.c_str(), nullptr);
     if (resolved != nullptr) {
       m_real_root = resolved;
       std::free(resolved);
     }
   }
 
-  void walk(const fs::path &directory, const std::string &relative) {
+  void walk(const fs::path& directory, const std::string& relative) {
     struct stat info {};
     if (::stat(directory.c_str(), &info) != 0) {
       problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
@@ -53,26 +53,26 @@ public:
     if (!m_visited.insert({info.st_dev, info.st_ino}).second) {
       return; // a symlink loop, or a second link to a directory already read
     }
-    DIR *handle = ::opendir(directory.c_str());
+    DIR* handle = ::opendir(directory.c_str());
     if (handle == nullptr) {
       problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
       return;
     }
     std::vector<std::string> names;
-    while (dirent *entry = ::readdir(handle)) {
+    while (dirent* entry = ::readdir(handle)) {
       if (entry->d_name[0] != '.') {
         names.emplace_back(entry->d_name);
       }
     }
     ::closedir(handle);
     std::sort(names.begin(), names.end());
-    for (const std::string &name : names) {
+    for (const std::string& name : names) {
       visit(directory / name, relative.empty() ? name : relative + "/" + name);
     }
   }
 
 private:
-  void visit(const fs::path &path, const std::string &relative) {
+  void visit(const fs::path& path, const std::string& relative) {
     if (is_ignored(relative, m_ignore)) {
       return;
     }
@@ -97,8 +97,8 @@ private:
     }
   }
 
-  bool inside_root(const fs::path &path) const {
-    char *resolved = ::realpath(path.c_str(), nullptr);
+  bool inside_root(const fs::path& path) const {
+    char* resolved = ::realpath(path.c_str(), nullptr);
     if (resolved == nullptr) {
       return false;
     }
@@ -109,35 +109,35 @@ private:
                                      (m_real_root == "/" || target[m_real_root.size()] == '/'));
   }
 
-  void warn(const fs::path &path, std::string message) {
+  void warn(const fs::path& path, std::string message) {
     Diagnostic diagnostic =
         make_diagnostic(0, 0, Severity::warning, std::move(message), "file.symlink");
     diagnostic.path = display_path(path);
     m_corpus.diagnostics.push_back(std::move(diagnostic));
   }
 
-  void problem(const fs::path &path, std::string message) {
+  void problem(const fs::path& path, std::string message) {
     Diagnostic diagnostic = make_diagnostic(0, 0, Severity::error, std::move(message), "file.read");
     diagnostic.path = display_path(path);
     m_corpus.diagnostics.push_back(std::move(diagnostic));
     m_corpus.io_error = true;
   }
 
-  const std::vector<std::string> &m_ignore;
-  Corpus &m_corpus;
+  const std::vector<std::string>& m_ignore;
+  Corpus& m_corpus;
   std::string m_real_root;
   std::set<std::pair<dev_t, ino_t>> m_visited;
 };
 
 } // namespace
 
-Corpus discover_cases(const fs::path &root, const std::vector<std::string> &ignore) {
+Corpus discover_cases(const fs::path& root, const std::vector<std::string>& ignore) {
   Corpus corpus;
   Walker(root, ignore, corpus).walk(root, "");
   return corpus;
 }
 
-std::string display_path(const fs::path &path) {
+std::string display_path(const fs::path& path) {
   if (path.is_relative()) {
     return path.lexically_normal().string();
   }

@@ -16,13 +16,13 @@ Diagnostic make_diagnostic(int line, int column, Severity severity, std::string 
   return diagnostic;
 }
 
-const char *severity_name(Severity severity) {
+const char* severity_name(Severity severity) {
   return severity == Severity::error ? "error" : "warning";
 }
 
-void sort_diagnostics(std::vector<Diagnostic> &diagnostics) {
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                   [](const Diagnostic &a, const Diagnostic &b) {
+                   [](const Diagnostic& a, const Diagnostic& b) {
                      return std::tie(a.path, a.line, a.column, a.rule) <
                             std::tie(b.path, b.line, b.column, b.rule);
                    });

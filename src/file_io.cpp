@@ -10,7 +10,7 @@
 
 namespace hros {
 
-ReadResult read_file(const std::filesystem::path &path, std::size_t max_bytes) {
+ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   ReadResult result;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -54,7 +54,7 @@ ReadResult read_file(const std::filesystem::path &path, std::size_t max_bytes) {
   return result;
 }
 
-WriteResult write_file_atomic(const std::filesystem::path &path, std::string_view text) {
+WriteResult write_file_atomic(const std::filesystem::path& path, std::string_view text) {
   WriteResult result;
   std::string temp =
       (path.parent_path() / ("." + path.filename().string() + ".hros-XXXXXX")).string();
@@ -76,7 +76,7 @@ WriteResult write_file_atomic(const std::filesystem::path &path, std::string_vie
     mode = 0666 & ~mask;
   }
   ::fchmod(fd, mode);
-  const char *data = text.data();
+  const char* data = text.data();
   std::size_t left = text.size();
   bool ok = true;
   while (left > 0) {

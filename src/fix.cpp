@@ -9,7 +9,7 @@
 namespace hros {
 namespace {
 
-FixOutcome fix_file(const std::string &path, std::vector<const Fix *> fixes) {
+FixOutcome fix_file(const std::string& path, std::vector<const Fix*> fixes) {
   FixOutcome outcome;
   outcome.path = path;
   ReadResult read = read_file(path);
@@ -25,10 +25,10 @@ FixOutcome fix_file(const std::string &path, std::vector<const Fix *> fixes) {
   std::string text = prepared.source.text;
   // Apply from the end so earlier offsets stay valid; skip overlapping fixes.
   std::sort(fixes.begin(), fixes.end(),
-            [](const Fix *a, const Fix *b) { return a->offset > b->offset; });
+            [](const Fix* a, const Fix* b) { return a->offset > b->offset; });
   std::size_t limit = text.size() + 1;
   std::vector<std::string> applied;
-  for (const Fix *fix : fixes) {
+  for (const Fix* fix : fixes) {
     if (fix->offset + fix->length > text.size() || fix->offset + fix->length > limit) {
       continue;
     }
@@ -48,15 +48,15 @@ FixOutcome fix_file(const std::string &path, std::vector<const Fix *> fixes) {
 
 } // namespace
 
-std::vector<FixOutcome> apply_fixes(const std::vector<Diagnostic> &diagnostics) {
-  std::map<std::string, std::vector<const Fix *>> by_file;
-  for (const Diagnostic &diagnostic : diagnostics) {
+std::vector<FixOutcome> apply_fixes(const std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, std::vector<const Fix*>> by_file;
+  for (const Diagnostic& diagnostic : diagnostics) {
     if (diagnostic.fix) {
       by_file[diagnostic.path].push_back(&*diagnostic.fix);
     }
   }
   std::vector<FixOutcome> outcomes;
-  for (auto &[path, fixes] : by_file) {
+  for (auto& [path, fixes] : by_file) {
     outcomes.push_back(fix_file(path, std::move(fixes)));
   }
   return outcomes;

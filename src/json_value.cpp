@@ -41,13 +41,13 @@ JsonValue JsonValue::object() {
   return json;
 }
 
-JsonValue &JsonValue::push(JsonValue value) {
+JsonValue& JsonValue::push(JsonValue value) {
   m_items.push_back(std::move(value));
   return m_items.back();
 }
 
-JsonValue &JsonValue::set(const std::string &key, JsonValue value) {
-  for (auto &member : m_members) {
+JsonValue& JsonValue::set(const std::string& key, JsonValue value) {
+  for (auto& member : m_members) {
     if (member.first == key) {
       member.second = std::move(value);
       return member.second;
@@ -66,7 +66,7 @@ std::string JsonValue::dump(bool indent) const {
   return out;
 }
 
-void JsonValue::write(std::string &out, int depth, bool indent) const {
+void JsonValue::write(std::string& out, int depth, bool indent) const {
   auto newline = [&](int level) {
     if (indent) {
       out += '\n';

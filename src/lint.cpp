@@ -15,18 +15,18 @@ namespace fs = std::filesystem;
 namespace hros {
 namespace {
 
-Diagnostic at_facts(const CaseFacts &facts, const Position &position, std::string message,
-                    const char *rule, Severity severity = Severity::error) {
+Diagnostic at_facts(const CaseFacts& facts, const Position& position, std::string message,
+                    const char* rule, Severity severity = Severity::error) {
   Diagnostic diagnostic =
       make_diagnostic(position.line, position.column, severity, std::move(message), rule);
   diagnostic.path = facts.path;
   return diagnostic;
 }
 
-void check_duplicates(const std::vector<CaseFacts> &cases, std::vector<Diagnostic> &out) {
-  std::map<std::string, const CaseFacts *> slugs;
-  std::map<std::string, const CaseFacts *> titles;
-  for (const CaseFacts &facts : cases) {
+void check_duplicates(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& out) {
+  std::map<std::string, const CaseFacts*> slugs;
+  std::map<std::string, const CaseFacts*> titles;
+  for (const CaseFacts& facts : cases) {
     auto [slug, slug_new] = slugs.emplace(facts.slug, &facts);
     if (!slug_new) {
       out.push_back(
@@ -46,14 +46,14 @@ void check_duplicates(const std::vector<CaseFacts> &cases, std::vector<Diagnosti
   }
 }
 
-bool is_external(const std::string &destination) {
+bool is_external(const std::string& destination) {
   std::size_t colon = destination.find(':');
   std::size_t slash = destination.find('/');
   return destination.empty() || destination[0] == '#' || destination.rfind("//", 0) == 0 ||
          (colon != std::string::npos && (slash == std::string::npos || colon < slash));
 }
 
-std::string percent_decode(const std::string &text) {
+std::string percent_decode(const std::string& text) {
   std::string result;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '%' && i + 2 < text.size() &&
@@ -69,9 +69,9 @@ std::string percent_decode(const std::string &text) {
 }
 
 // Relative links to other `.md` files must resolve: a bank links its cases.
-void check_links(const std::vector<CaseFacts> &cases, std::vector<Diagnostic> &out) {
-  for (const CaseFacts &facts : cases) {
-    for (const Link &link : facts.links) {
+void check_links(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& out) {
+  for (const CaseFacts& facts : cases) {
+    for (const Link& link : facts.links) {
       if (is_external(link.destination)) {
         continue;
       }
@@ -92,10 +92,10 @@ void check_links(const std::vector<CaseFacts> &cases, std::vector<Diagnostic> &o
 }
 
 // Applies hros.yaml's `rules:` settings and counts what is left.
-void apply_settings(const Config &config, LintResult &result) {
+void apply_settings(const Config& config, LintResult& result) {
   std::vector<Diagnostic> kept;
   kept.reserve(result.diagnostics.size());
-  for (Diagnostic &diagnostic : result.diagnostics) {
+  for (Diagnostic& diagnostic : result.diagnostics) {
     std::optional<RuleSetting> setting = setting_for(config, diagnostic.rule);
     // Unreadable files stay errors: hiding them would hide the whole case.
     if (setting && diagnostic.rule.rfind("file.", 0) != 0) {
@@ -109,7 +109,7 @@ void apply_settings(const Config &config, LintResult &result) {
   result.diagnostics = std::move(kept);
   sort_diagnostics(result.diagnostics);
   std::string last_error_path;
-  for (const Diagnostic &diagnostic : result.diagnostics) {
+  for (const Diagnostic& diagnostic : result.diagnostics) {
     if (diagnostic.severity == Severity::error) {
       ++result.errors;
       if (diagnostic.path != last_error_path) {
@@ -125,7 +125,7 @@ void apply_settings(const Config &config, LintResult &result) {
 } // namespace
 
 void parallel_for(std::size_t count, unsigned threads,
-                  const std::function<void(std::size_t)> &work) {
+                  const std::function<void(std::size_t)>& work) {
   if (threads == 0) {
     threads = std::max(1u, std::thread::hardware_concurrency());
   }
@@ -141,13 +141,13 @@ void parallel_for(std::size_t count, unsigned threads,
     pool.emplace_back(run);
   }
   run();
-  for (std::thread &thread : pool) {
+  for (std::thread& thread : pool) {
     thread.join();
   }
 }
 
-LintResult lint_files(const std::vector<fs::path> &files, const Schema &schema,
-                      const Config &config, const LintOptions &options) {
+LintResult lint_files(const std::vector<fs::path>& files, const Schema& schema,
+                      const Config& config, const LintOptions& options) {
   CheckOptions check_options;
   check_options.schema = &schema;
   check_options.promotional_phrases =
@@ -161,7 +161,7 @@ LintResult lint_files(const std::vector<fs::path> &files, const Schema &schema,
   result.files = files.size();
   std::vector<CaseFacts> facts;
   facts.reserve(checks.size());
-  for (CaseCheck &check : checks) {
+  for (CaseCheck& check : checks) {
     result.io_error = result.io_error || check.io_error;
     std::move(check.diagnostics.begin(), check.diagnostics.end(),
               std::back_inserter(result.diagnostics));

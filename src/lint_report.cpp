@@ -12,18 +12,18 @@
 namespace hros {
 namespace {
 
-const char *k_bold = "\x1b[1m";
-const char *k_red = "\x1b[1;31m";
-const char *k_yellow = "\x1b[1;35m";
-const char *k_green = "\x1b[1;32m";
-const char *k_reset = "\x1b[0m";
+const char* k_bold = "\x1b[1m";
+const char* k_red = "\x1b[1;31m";
+const char* k_yellow = "\x1b[1;35m";
+const char* k_green = "\x1b[1;32m";
+const char* k_reset = "\x1b[0m";
 
-std::string plural(std::size_t count, const char *word) {
+std::string plural(std::size_t count, const char* word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
 // The caret line under a source line; tabs are kept so the caret lines up.
-std::string caret_line(const std::string &source, int column) {
+std::string caret_line(const std::string& source, int column) {
   std::string pad;
   for (int i = 0; i + 1 < column && static_cast<std::size_t>(i) < source.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(source[static_cast<std::size_t>(i)]);
@@ -35,19 +35,19 @@ std::string caret_line(const std::string &source, int column) {
   return pad + "^";
 }
 
-std::string location(const Diagnostic &diagnostic) {
+std::string location(const Diagnostic& diagnostic) {
   if (diagnostic.line <= 0) {
     return diagnostic.path;
   }
   return fmt::format("{}:{}:{}", diagnostic.path, diagnostic.line, diagnostic.column);
 }
 
-std::string render_text(const LintResult &result, const ReportStyle &style) {
+std::string render_text(const LintResult& result, const ReportStyle& style) {
   std::string out;
-  auto paint = [&](const char *code, const std::string &text) {
+  auto paint = [&](const char* code, const std::string& text) {
     return style.color ? code + text + k_reset : text;
   };
-  for (const Diagnostic &diagnostic : result.diagnostics) {
+  for (const Diagnostic& diagnostic : result.diagnostics) {
     bool error = diagnostic.severity == Severity::error;
     out += fmt::format("{}: {}: {} [{}]\n", paint(k_bold, location(diagnostic)),
                        paint(error ? k_red : k_yellow, severity_name(diagnostic.severity)),
@@ -65,11 +65,11 @@ std::string render_text(const LintResult &result, const ReportStyle &style) {
   return out;
 }
 
-std::string render_json(const LintResult &result) {
+std::string render_json(const LintResult& result) {
   std::string out = fmt::format("{{\"files\":{},\"errors\":{},\"warnings\":{},\"diagnostics\":[",
                                 result.files, result.errors, result.warnings);
   bool first = true;
-  for (const Diagnostic &d : result.diagnostics) {
+  for (const Diagnostic& d : result.diagnostics) {
     out += first ? "\n  " : ",\n  ";
     first = false;
     out += fmt::format(
@@ -86,7 +86,7 @@ std::string render_json(const LintResult &result) {
 }
 
 // GitHub workflow commands need %, CR, LF escaped, and in properties : and , too.
-std::string github_escape(const std::string &text, bool property) {
+std::string github_escape(const std::string& text, bool property) {
   std::string out;
   for (char c : text) {
     if (c == '%') {
@@ -106,9 +106,9 @@ std::string github_escape(const std::string &text, bool property) {
   return out;
 }
 
-std::string render_github(const LintResult &result, const ReportStyle &style) {
+std::string render_github(const LintResult& result, const ReportStyle& style) {
   std::string out;
-  for (const Diagnostic &d : result.diagnostics) {
+  for (const Diagnostic& d : result.diagnostics) {
     out += fmt::format("::{} file={}", d.severity == Severity::error ? "error" : "warning",
                        github_escape(d.path, true));
     if (d.line > 0) {
@@ -124,7 +124,7 @@ std::string render_github(const LintResult &result, const ReportStyle &style) {
 }
 
 // SARIF wants URIs: relative paths with '/' and percent-encoded specials.
-std::string artifact_uri(const std::string &path) {
+std::string artifact_uri(const std::string& path) {
   std::string out;
   for (unsigned char c : path) {
     if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
@@ -136,16 +136,16 @@ std::string artifact_uri(const std::string &path) {
   return out;
 }
 
-std::string render_sarif(const LintResult &result) {
+std::string render_sarif(const LintResult& result) {
   std::map<std::string, std::size_t> rule_index;
   std::string rules;
-  for (const RuleInfo &rule : lint_rules()) {
+  for (const RuleInfo& rule : lint_rules()) {
     rule_index[std::string(rule.id)] = rule_index.size();
     rules += fmt::format("{}{{\"id\":{},\"shortDescription\":{{\"text\":{}}}}}",
                          rules.empty() ? "" : ",", json_string(rule.id), json_string(rule.summary));
   }
   std::string results;
-  for (const Diagnostic &d : result.diagnostics) {
+  for (const Diagnostic& d : result.diagnostics) {
     std::string region = d.line > 0
                              ? fmt::format(",\"region\":{{\"startLine\":{},\"startColumn\":{}}}",
                                            d.line, std::max(d.column, 1))
@@ -167,21 +167,21 @@ std::string render_sarif(const LintResult &result) {
       json_string(version()), rules, results);
 }
 
-std::string render_junit(const LintResult &result, const std::vector<std::string> &files) {
-  std::map<std::string, std::vector<const Diagnostic *>> by_file;
-  for (const Diagnostic &d : result.diagnostics) {
+std::string render_junit(const LintResult& result, const std::vector<std::string>& files) {
+  std::map<std::string, std::vector<const Diagnostic*>> by_file;
+  for (const Diagnostic& d : result.diagnostics) {
     by_file[d.path].push_back(&d);
   }
   std::set<std::string> all(files.begin(), files.end());
-  for (const auto &entry : by_file) {
+  for (const auto& entry : by_file) {
     all.insert(entry.first);
   }
   std::string cases;
   std::size_t failures = 0;
-  for (const std::string &file : all) {
+  for (const std::string& file : all) {
     cases += fmt::format("    <testcase classname=\"hros.lint\" name=\"{}\">\n", xml_escape(file));
     std::string warnings;
-    for (const Diagnostic *d : by_file[file]) {
+    for (const Diagnostic* d : by_file[file]) {
       std::string line = fmt::format("{}: {}: {} [{}]", location(*d), severity_name(d->severity),
                                      d->message, d->rule);
       if (d->severity == Severity::error) {
@@ -205,7 +205,7 @@ std::string render_junit(const LintResult &result, const std::vector<std::string
 
 } // namespace
 
-bool parse_lint_format(const std::string &name, LintFormat &format) {
+bool parse_lint_format(const std::string& name, LintFormat& format) {
   static const std::map<std::string, LintFormat> k_formats = {{"text", LintFormat::text},
                                                               {"json", LintFormat::json},
                                                               {"github", LintFormat::github},
@@ -219,7 +219,7 @@ bool parse_lint_format(const std::string &name, LintFormat &format) {
   return true;
 }
 
-std::string lint_summary(const LintResult &result) {
+std::string lint_summary(const LintResult& result) {
   if (result.errors == 0 && result.warnings == 0) {
     return fmt::format("{} checked, no problems found", plural(result.files, "file"));
   }
@@ -228,8 +228,8 @@ std::string lint_summary(const LintResult &result) {
                      result.files_with_errors);
 }
 
-std::string render_lint(const LintResult &result, const std::vector<std::string> &files,
-                        LintFormat format, const ReportStyle &style) {
+std::string render_lint(const LintResult& result, const std::vector<std::string>& files,
+                        LintFormat format, const ReportStyle& style) {
   switch (format) {
   case LintFormat::text:
     return render_text(result, style);

@@ -14,28 +14,28 @@ namespace hros {
 namespace {
 
 struct NodeDeleter {
-  void operator()(cmark_node *node) const { cmark_node_free(node); }
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
 };
 struct IterDeleter {
-  void operator()(cmark_iter *iter) const { cmark_iter_free(iter); }
+  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
 // The plain text of a heading: its text, code and entity content, joined.
-std::string plain_text(cmark_node *node) {
+std::string plain_text(cmark_node* node) {
   std::string text;
   IterPtr iter(cmark_iter_new(node));
   cmark_event_type event;
   while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-    cmark_node *current = cmark_iter_get_node(iter.get());
+    cmark_node* current = cmark_iter_get_node(iter.get());
     if (event != CMARK_EVENT_ENTER) {
       continue;
     }
     switch (cmark_node_get_type(current)) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
-      if (const char *literal = cmark_node_get_literal(current)) {
+      if (const char* literal = cmark_node_get_literal(current)) {
         text += literal;
       }
       break;
@@ -51,8 +51,8 @@ std::string plain_text(cmark_node *node) {
 }
 
 // An HTML block that holds only comments (the guidance `hros new` writes).
-bool is_only_comments(cmark_node *node) {
-  const char *literal = cmark_node_get_literal(node);
+bool is_only_comments(cmark_node* node) {
+  const char* literal = cmark_node_get_literal(node);
   std::string_view html = literal ? literal : "";
   while (true) {
     std::size_t start = html.find_first_not_of(" \t\n");
@@ -73,7 +73,7 @@ bool is_only_comments(cmark_node *node) {
 
 // cmark 0.30 has no source positions for inline nodes, so a link is located
 // by finding its destination in the source from its block's first line on.
-Link locate_link(std::string_view body, const std::vector<std::size_t> &starts, int block_line,
+Link locate_link(std::string_view body, const std::vector<std::size_t>& starts, int block_line,
                  std::string destination, int first_line) {
   Link link;
   link.destination = std::move(destination);
@@ -93,8 +93,8 @@ Link locate_link(std::string_view body, const std::vector<std::size_t> &starts, 
   return link;
 }
 
-int enclosing_block_line(cmark_node *node) {
-  for (cmark_node *current = node; current != nullptr; current = cmark_node_parent(current)) {
+int enclosing_block_line(cmark_node* node) {
+  for (cmark_node* current = node; current != nullptr; current = cmark_node_parent(current)) {
     if (int line = cmark_node_get_start_line(current); line > 0) {
       return line;
     }
@@ -111,7 +111,7 @@ BodyOutline outline_body(std::string_view body, int first_line) {
   if (!document) {
     return outline;
   }
-  for (cmark_node *block = cmark_node_first_child(document.get()); block != nullptr;
+  for (cmark_node* block = cmark_node_first_child(document.get()); block != nullptr;
        block = cmark_node_next(block)) {
     cmark_node_type type = cmark_node_get_type(block);
     if (type == CMARK_NODE_HEADING && cmark_node_get_heading_level(block) == 2) {
@@ -142,10 +142,10 @@ BodyOutline outline_body(std::string_view body, int first_line) {
   IterPtr iter(cmark_iter_new(document.get()));
   cmark_event_type event;
   while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-    cmark_node *node = cmark_iter_get_node(iter.get());
+    cmark_node* node = cmark_iter_get_node(iter.get());
     cmark_node_type type = cmark_node_get_type(node);
     if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)) {
-      const char *url = cmark_node_get_url(node);
+      const char* url = cmark_node_get_url(node);
       outline.links.push_back(
           locate_link(body, starts, enclosing_block_line(node), url ? url : "", first_line));
     }

@@ -2,7 +2,7 @@
 
 namespace hros {
 
-const std::vector<RuleInfo> &lint_rules() {
+const std::vector<RuleInfo>& lint_rules() {
   static const std::vector<RuleInfo> k_rules = {
       {"file.read", "the file or directory cannot be read"},
       {"file.too-large", "the file is too large to be a case"},
@@ -46,7 +46,7 @@ const std::vector<RuleInfo> &lint_rules() {
 }
 
 std::string_view rule_summary(std::string_view id) {
-  for (const RuleInfo &rule : lint_rules()) {
+  for (const RuleInfo& rule : lint_rules()) {
     if (rule.id == id) {
       return rule.summary;
     }

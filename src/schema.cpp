@@ -2,7 +2,7 @@
 
 namespace hros {
 
-const char *field_type_name(FieldType type) {
+const char* field_type_name(FieldType type) {
   switch (type) {
   case FieldType::string:
     return "string";
@@ -30,8 +30,8 @@ const char *field_type_name(FieldType type) {
   return "string";
 }
 
-const FieldSpec *FieldSpec::find(const std::string &field_name) const {
-  for (const FieldSpec &field : fields) {
+const FieldSpec* FieldSpec::find(const std::string& field_name) const {
+  for (const FieldSpec& field : fields) {
     if (field.name == field_name) {
       return &field;
     }
@@ -39,8 +39,8 @@ const FieldSpec *FieldSpec::find(const std::string &field_name) const {
   return nullptr;
 }
 
-const FieldSpec *Schema::find_field(const std::string &field_name) const {
-  for (const FieldSpec &field : fields) {
+const FieldSpec* Schema::find_field(const std::string& field_name) const {
+  for (const FieldSpec& field : fields) {
     if (field.name == field_name) {
       return &field;
     }
@@ -48,8 +48,8 @@ const FieldSpec *Schema::find_field(const std::string &field_name) const {
   return nullptr;
 }
 
-const KindSpec *Schema::find_kind(const std::string &kind_name) const {
-  for (const KindSpec &kind : kinds) {
+const KindSpec* Schema::find_kind(const std::string& kind_name) const {
+  for (const KindSpec& kind : kinds) {
     if (kind.name == kind_name) {
       return &kind;
     }

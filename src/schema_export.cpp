@@ -7,22 +7,22 @@
 namespace hros {
 namespace {
 
-JsonValue strings(const std::vector<std::string> &values) {
+JsonValue strings(const std::vector<std::string>& values) {
   JsonValue array = JsonValue::array();
-  for (const std::string &value : values) {
+  for (const std::string& value : values) {
     array.push(JsonValue::string(value));
   }
   return array;
 }
 
-JsonValue field_schema(const FieldSpec &field);
+JsonValue field_schema(const FieldSpec& field);
 
-JsonValue object_schema(const std::vector<FieldSpec> &fields) {
+JsonValue object_schema(const std::vector<FieldSpec>& fields) {
   JsonValue object = JsonValue::object();
   object.set("type", JsonValue::string("object"));
   JsonValue properties = JsonValue::object();
   std::vector<std::string> required;
-  for (const FieldSpec &field : fields) {
+  for (const FieldSpec& field : fields) {
     properties.set(field.name, field_schema(field));
     if (field.required) {
       required.push_back(field.name);
@@ -36,7 +36,7 @@ JsonValue object_schema(const std::vector<FieldSpec> &fields) {
   return object;
 }
 
-JsonValue field_schema(const FieldSpec &field) {
+JsonValue field_schema(const FieldSpec& field) {
   JsonValue json = JsonValue::object();
   if (!field.hint.empty()) {
     json.set("description", JsonValue::string(field.hint));
@@ -112,7 +112,7 @@ JsonValue field_schema(const FieldSpec &field) {
   return json;
 }
 
-std::string type_label(const FieldSpec &field) {
+std::string type_label(const FieldSpec& field) {
   if (field.type == FieldType::list && field.items) {
     return "list of " + type_label(*field.items);
   }
@@ -127,12 +127,12 @@ std::string escape_cell(std::string text) {
   return out;
 }
 
-std::string constraints(const FieldSpec &field) {
-  const FieldSpec &values_of = field.type == FieldType::list && field.items ? *field.items : field;
+std::string constraints(const FieldSpec& field) {
+  const FieldSpec& values_of = field.type == FieldType::list && field.items ? *field.items : field;
   std::vector<std::string> parts;
   if (!values_of.values.empty()) {
     std::string list;
-    for (const std::string &value : values_of.values) {
+    for (const std::string& value : values_of.values) {
       list += (list.empty() ? "`" : ", `") + value + "`";
     }
     parts.push_back((values_of.ordered ? "ordered: " : "one of: ") + list);
@@ -153,7 +153,7 @@ std::string constraints(const FieldSpec &field) {
   }
   if (field.type == FieldType::object) {
     std::string subfields;
-    for (const FieldSpec &sub : field.fields) {
+    for (const FieldSpec& sub : field.fields) {
       subfields += (subfields.empty() ? "" : ", ") + std::string("`") + sub.name + "`" +
                    (sub.required ? " (required)" : "");
     }
@@ -163,7 +163,7 @@ std::string constraints(const FieldSpec &field) {
     parts.push_back(constraints(*field.items));
   }
   std::string joined;
-  for (const std::string &part : parts) {
+  for (const std::string& part : parts) {
     joined += (joined.empty() ? "" : "; ") + part;
   }
   return joined;
@@ -171,14 +171,14 @@ std::string constraints(const FieldSpec &field) {
 
 } // namespace
 
-std::string schema_to_json_schema(const Schema &schema) {
+std::string schema_to_json_schema(const Schema& schema) {
   JsonValue root = JsonValue::object();
   root.set("$schema", JsonValue::string("https://json-schema.org/draft/2020-12/schema"));
   root.set("title", JsonValue::string(fmt::format("Front matter of a case ({})", schema.name)));
   root.set("type", JsonValue::string("object"));
   JsonValue properties = JsonValue::object();
   std::vector<std::string> required;
-  for (const FieldSpec &field : schema.fields) {
+  for (const FieldSpec& field : schema.fields) {
     properties.set(field.name, field_schema(field));
     if (field.required) {
       required.push_back(field.name);
@@ -189,11 +189,11 @@ std::string schema_to_json_schema(const Schema &schema) {
   root.set("additionalProperties", JsonValue::boolean(false));
   if (!schema.rules.empty()) {
     JsonValue all_of = JsonValue::array();
-    for (const ConditionalRule &rule : schema.rules) {
+    for (const ConditionalRule& rule : schema.rules) {
       JsonValue condition = JsonValue::object();
       JsonValue condition_properties = JsonValue::object();
       std::vector<std::string> condition_required;
-      for (const auto &[field, value] : rule.when) {
+      for (const auto& [field, value] : rule.when) {
         JsonValue constant = JsonValue::object();
         constant.set("const", JsonValue::string(value));
         condition_properties.set(field, std::move(constant));
@@ -213,19 +213,19 @@ std::string schema_to_json_schema(const Schema &schema) {
   return root.dump();
 }
 
-std::string schema_to_markdown(const Schema &schema) {
+std::string schema_to_markdown(const Schema& schema) {
   std::string out = fmt::format("# Case front matter ({})\n\n", schema.name);
   out += "| Field | Type | Required | Allowed | Description |\n|---|---|---|---|---|\n";
-  for (const FieldSpec &field : schema.fields) {
+  for (const FieldSpec& field : schema.fields) {
     out += fmt::format("| `{}` | {} | {} | {} | {} |\n", field.name, type_label(field),
                        field.required ? "yes" : "no", escape_cell(constraints(field)),
                        escape_cell(field.hint));
   }
   out += "\n## Sections\n\nLevel-2 headings (`## Title`) each kind of case has, in this order.\n\n";
-  for (const KindSpec &kind : schema.kinds) {
+  for (const KindSpec& kind : schema.kinds) {
     out += fmt::format("- **{}**: ", kind.name);
     std::string list;
-    for (const SectionSpec &section : kind.sections) {
+    for (const SectionSpec& section : kind.sections) {
       list += (list.empty() ? "" : ", ") + section.title +
               (!section.required     ? " (optional)"
                : section.allow_empty ? " (may be empty)"
@@ -235,13 +235,13 @@ std::string schema_to_markdown(const Schema &schema) {
   }
   if (!schema.rules.empty()) {
     out += "\n## Rules\n\n";
-    for (const ConditionalRule &rule : schema.rules) {
+    for (const ConditionalRule& rule : schema.rules) {
       std::string condition;
-      for (const auto &[field, value] : rule.when) {
+      for (const auto& [field, value] : rule.when) {
         condition += (condition.empty() ? "" : " and ") + fmt::format("`{}` is `{}`", field, value);
       }
       std::string required;
-      for (const std::string &field : rule.require) {
+      for (const std::string& field : rule.require) {
         required += (required.empty() ? "`" : "`, `") + field;
       }
       out += fmt::format("- When {}, {}` {} required{}.\n", condition, required,

@@ -26,14 +26,14 @@ const std::vector<std::string> k_type_names = {"string",  "text",  "enum",    "d
 
 class SchemaReader {
 public:
-  SchemaReader(std::vector<Diagnostic> &diagnostics) : m_diagnostics(diagnostics) {}
+  SchemaReader(std::vector<Diagnostic>& diagnostics) : m_diagnostics(diagnostics) {}
 
-  void error(const Position &position, std::string message) {
+  void error(const Position& position, std::string message) {
     m_diagnostics.push_back(make_diagnostic(position.line, position.column, Severity::error,
                                             std::move(message), "schema-file"));
   }
 
-  bool expect(const YamlNode &node, YamlNode::Kind kind, const std::string &what) {
+  bool expect(const YamlNode& node, YamlNode::Kind kind, const std::string& what) {
     if (node.kind == kind) {
       return true;
     }
@@ -44,14 +44,14 @@ public:
     return false;
   }
 
-  std::optional<std::string> text(const YamlNode &node, const std::string &what) {
+  std::optional<std::string> text(const YamlNode& node, const std::string& what) {
     if (!expect(node, YamlNode::Kind::scalar, what)) {
       return std::nullopt;
     }
     return node.text;
   }
 
-  bool flag(const YamlNode &node, const std::string &what) {
+  bool flag(const YamlNode& node, const std::string& what) {
     if (node.is_scalar() && node.style == ScalarStyle::plain &&
         resolve_plain(node.text) == ScalarType::boolean) {
       return node.text[0] == 't' || node.text[0] == 'T';
@@ -60,7 +60,7 @@ public:
     return false;
   }
 
-  std::optional<double> number(const YamlNode &node, const std::string &what) {
+  std::optional<double> number(const YamlNode& node, const std::string& what) {
     if (node.is_scalar() && node.style == ScalarStyle::plain) {
       if (std::optional<double> value = parse_number(node.text)) {
         return value;
@@ -70,7 +70,7 @@ public:
     return std::nullopt;
   }
 
-  std::optional<std::size_t> count(const YamlNode &node, const std::string &what) {
+  std::optional<std::size_t> count(const YamlNode& node, const std::string& what) {
     std::optional<double> value = number(node, what);
     if (value && *value >= 0 && *value == static_cast<double>(static_cast<std::size_t>(*value))) {
       return static_cast<std::size_t>(*value);
@@ -81,12 +81,12 @@ public:
     return std::nullopt;
   }
 
-  std::vector<std::string> strings(const YamlNode &node, const std::string &what) {
+  std::vector<std::string> strings(const YamlNode& node, const std::string& what) {
     std::vector<std::string> result;
     if (!expect(node, YamlNode::Kind::sequence, what)) {
       return result;
     }
-    for (const YamlNode &item : node.items) {
+    for (const YamlNode& item : node.items) {
       if (std::optional<std::string> value = text(item, what + " item")) {
         result.push_back(*value);
       }
@@ -94,9 +94,9 @@ public:
     return result;
   }
 
-  bool known_key(const YamlEntry &entry, const std::vector<std::string> &keys,
-                 const std::string &where) {
-    for (const std::string &key : keys) {
+  bool known_key(const YamlEntry& entry, const std::vector<std::string>& keys,
+                 const std::string& where) {
+    for (const std::string& key : keys) {
       if (key == entry.key) {
         return true;
       }
@@ -106,19 +106,19 @@ public:
     return false;
   }
 
-  FieldSpec field(const std::string &name, const YamlNode &node) {
+  FieldSpec field(const std::string& name, const YamlNode& node) {
     FieldSpec spec;
     spec.name = name;
     if (!expect(node, YamlNode::Kind::mapping, fmt::format("field '{}'", name))) {
       return spec;
     }
-    const YamlNode *type = node.find("type");
+    const YamlNode* type = node.find("type");
     if (type == nullptr) {
       error(node.position, fmt::format("field '{}' has no type", name));
     } else if (std::optional<std::string> type_name = text(*type, "type")) {
       set_type(spec, *type_name, *type);
     }
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       if (known_key(entry, k_field_keys, fmt::format("field '{}'", name))) {
         constraint(spec, entry);
       }
@@ -127,7 +127,7 @@ public:
     return spec;
   }
 
-  void set_type(FieldSpec &spec, const std::string &type_name, const YamlNode &node) {
+  void set_type(FieldSpec& spec, const std::string& type_name, const YamlNode& node) {
     for (std::size_t i = 0; i < k_type_names.size(); ++i) {
       if (k_type_names[i] == type_name) {
         spec.type = static_cast<FieldType>(i);
@@ -138,9 +138,9 @@ public:
           fmt::format("unknown type '{}'{}", type_name, did_you_mean(type_name, k_type_names)));
   }
 
-  void constraint(FieldSpec &spec, const YamlEntry &entry) {
-    const std::string &key = entry.key;
-    const YamlNode &value = entry.value;
+  void constraint(FieldSpec& spec, const YamlEntry& entry) {
+    const std::string& key = entry.key;
+    const YamlNode& value = entry.value;
     const std::string what = fmt::format("'{}' of field '{}'", key, spec.name);
     if (key == "required") {
       spec.required = flag(value, what);
@@ -148,7 +148,7 @@ public:
       spec.values = strings(value, what);
     } else if (key == "synonyms") {
       if (expect(value, YamlNode::Kind::mapping, what)) {
-        for (const YamlEntry &synonym : value.entries) {
+        for (const YamlEntry& synonym : value.entries) {
           if (std::optional<std::string> target = text(synonym.value, what)) {
             spec.synonyms[synonym.key] = *target;
           }
@@ -180,14 +180,14 @@ public:
       spec.items = std::make_shared<const FieldSpec>(field(spec.name + "[]", value));
     } else if (key == "fields") {
       if (expect(value, YamlNode::Kind::mapping, what)) {
-        for (const YamlEntry &sub : value.entries) {
+        for (const YamlEntry& sub : value.entries) {
           spec.fields.push_back(field(sub.key, sub.value));
         }
       }
     }
   }
 
-  void compile_pattern(FieldSpec &spec, const YamlNode &value, const std::string &what) {
+  void compile_pattern(FieldSpec& spec, const YamlNode& value, const std::string& what) {
     std::optional<std::string> pattern = text(value, what);
     if (!pattern) {
       return;
@@ -195,13 +195,13 @@ public:
     try {
       spec.regex = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
       spec.pattern = *pattern;
-    } catch (const std::regex_error &bad) {
+    } catch (const std::regex_error& bad) {
       error(value.position,
             fmt::format("{} is not a valid regular expression: {}", what, bad.what()));
     }
   }
 
-  void check_consistency(const FieldSpec &spec, const YamlNode &node) {
+  void check_consistency(const FieldSpec& spec, const YamlNode& node) {
     if (spec.type == FieldType::enumeration && spec.values.empty()) {
       error(node.position, fmt::format("enum field '{}' needs a list of values", spec.name));
     }
@@ -212,7 +212,7 @@ public:
     if (spec.type == FieldType::object && spec.fields.empty()) {
       error(node.position, fmt::format("object field '{}' needs 'fields'", spec.name));
     }
-    for (const auto &[alias, target] : spec.synonyms) {
+    for (const auto& [alias, target] : spec.synonyms) {
       if (std::find(spec.values.begin(), spec.values.end(), target) == spec.values.end()) {
         error(node.position,
               fmt::format("synonym '{}' of field '{}' names '{}', which is not one of its values",
@@ -221,25 +221,25 @@ public:
     }
   }
 
-  KindSpec kind(const std::string &name, const YamlNode &node) {
+  KindSpec kind(const std::string& name, const YamlNode& node) {
     KindSpec spec;
     spec.name = name;
     if (!expect(node, YamlNode::Kind::mapping, fmt::format("kind '{}'", name))) {
       return spec;
     }
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       if (!known_key(entry, {"sections"}, fmt::format("kind '{}'", name)) ||
           !expect(entry.value, YamlNode::Kind::sequence, "sections")) {
         continue;
       }
-      for (const YamlNode &item : entry.value.items) {
+      for (const YamlNode& item : entry.value.items) {
         spec.sections.push_back(section(item));
       }
     }
     return spec;
   }
 
-  SectionSpec section(const YamlNode &node) {
+  SectionSpec section(const YamlNode& node) {
     SectionSpec spec;
     if (node.is_scalar()) {
       spec.title = node.text;
@@ -248,7 +248,7 @@ public:
     if (!expect(node, YamlNode::Kind::mapping, "a section")) {
       return spec;
     }
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       if (!known_key(entry, {"title", "required", "allow_empty"}, "a section")) {
         continue;
       }
@@ -266,24 +266,24 @@ public:
     return spec;
   }
 
-  ConditionalRule rule(const YamlNode &node, const Schema &schema) {
+  ConditionalRule rule(const YamlNode& node, const Schema& schema) {
     ConditionalRule result;
     if (!expect(node, YamlNode::Kind::mapping, "a rule")) {
       return result;
     }
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       if (!known_key(entry, {"when", "require", "message"}, "a rule")) {
         continue;
       }
       if (entry.key == "when" && expect(entry.value, YamlNode::Kind::mapping, "when")) {
-        for (const YamlEntry &condition : entry.value.entries) {
+        for (const YamlEntry& condition : entry.value.entries) {
           known_field(condition.key, condition.key_position, schema);
           result.when.emplace_back(condition.key,
                                    text(condition.value, "a condition").value_or(""));
         }
       } else if (entry.key == "require") {
         result.require = strings(entry.value, "require");
-        for (const YamlNode &item : entry.value.items) {
+        for (const YamlNode& item : entry.value.items) {
           known_field(item.text, item.position, schema);
         }
       } else if (entry.key == "message") {
@@ -293,10 +293,10 @@ public:
     return result;
   }
 
-  void known_field(const std::string &name, const Position &position, const Schema &schema) {
+  void known_field(const std::string& name, const Position& position, const Schema& schema) {
     if (schema.find_field(name) == nullptr) {
       std::vector<std::string> names;
-      for (const FieldSpec &spec : schema.fields) {
+      for (const FieldSpec& spec : schema.fields) {
         names.push_back(spec.name);
       }
       error(position,
@@ -305,38 +305,38 @@ public:
   }
 
 private:
-  std::vector<Diagnostic> &m_diagnostics;
+  std::vector<Diagnostic>& m_diagnostics;
 };
 
-void read_schema(const YamlNode &root, Schema &schema, SchemaReader &reader) {
+void read_schema(const YamlNode& root, Schema& schema, SchemaReader& reader) {
   if (!reader.expect(root, YamlNode::Kind::mapping, "the schema")) {
     return;
   }
   // Fields first: rules are checked against them.
-  if (const YamlNode *fields = root.find("fields")) {
+  if (const YamlNode* fields = root.find("fields")) {
     if (reader.expect(*fields, YamlNode::Kind::mapping, "fields")) {
-      for (const YamlEntry &entry : fields->entries) {
+      for (const YamlEntry& entry : fields->entries) {
         schema.fields.push_back(reader.field(entry.key, entry.value));
       }
     }
   } else {
     reader.error(root.position, "the schema has no 'fields'");
   }
-  for (const YamlEntry &entry : root.entries) {
+  for (const YamlEntry& entry : root.entries) {
     if (!reader.known_key(entry, k_top_keys, "the schema")) {
       continue;
     }
-    const YamlNode &value = entry.value;
+    const YamlNode& value = entry.value;
     if (entry.key == "schema_version") {
       schema.version = static_cast<int>(reader.count(value, "schema_version").value_or(1));
     } else if (entry.key == "name") {
       schema.name = reader.text(value, "name").value_or("");
     } else if (entry.key == "kinds" && reader.expect(value, YamlNode::Kind::mapping, "kinds")) {
-      for (const YamlEntry &kind : value.entries) {
+      for (const YamlEntry& kind : value.entries) {
         schema.kinds.push_back(reader.kind(kind.key, kind.value));
       }
     } else if (entry.key == "rules" && reader.expect(value, YamlNode::Kind::sequence, "rules")) {
-      for (const YamlNode &item : value.items) {
+      for (const YamlNode& item : value.items) {
         schema.rules.push_back(reader.rule(item, schema));
       }
     } else if (entry.key == "promotional_phrases") {
@@ -347,7 +347,7 @@ void read_schema(const YamlNode &root, Schema &schema, SchemaReader &reader) {
 
 } // namespace
 
-SchemaLoad load_schema(std::string_view text, const std::string &path) {
+SchemaLoad load_schema(std::string_view text, const std::string& path) {
   SchemaLoad result;
   result.schema.source = std::string(text);
   YamlLoad yaml = load_yaml(text, Position{1, 1, 0});
@@ -356,7 +356,7 @@ SchemaLoad load_schema(std::string_view text, const std::string &path) {
   if (yaml.ok) {
     read_schema(yaml.root, result.schema, reader);
   }
-  for (Diagnostic &diagnostic : result.diagnostics) {
+  for (Diagnostic& diagnostic : result.diagnostics) {
     diagnostic.path = path;
     if (diagnostic.rule != "schema-file") {
       diagnostic.rule = "schema-file." + diagnostic.rule;
@@ -366,7 +366,7 @@ SchemaLoad load_schema(std::string_view text, const std::string &path) {
   return result;
 }
 
-const Schema &default_schema() {
+const Schema& default_schema() {
   static const Schema k_schema = [] {
     SchemaLoad loaded = load_schema(default_schema_text(), "<built-in schema>");
     if (!loaded.ok) {

@@ -144,9 +144,9 @@ SourceCheck prepare_source(std::string raw) {
   return check;
 }
 
-std::string restore_source(const SourceText &source, std::string_view text) {
+std::string restore_source(const SourceText& source, std::string_view text) {
   std::string result = source.had_bom ? "\xEF\xBB\xBF" : "";
-  const char *newline = source.line_ending == LineEnding::crlf ? "\r\n"
+  const char* newline = source.line_ending == LineEnding::crlf ? "\r\n"
                         : source.line_ending == LineEnding::cr ? "\r"
                                                                : "\n";
   for (char c : text) {
@@ -169,7 +169,7 @@ std::vector<std::size_t> line_starts(std::string_view text) {
   return starts;
 }
 
-std::string_view line_text(std::string_view text, const std::vector<std::size_t> &starts,
+std::string_view line_text(std::string_view text, const std::vector<std::size_t>& starts,
                            int line) {
   if (line < 1 || static_cast<std::size_t>(line) > starts.size()) {
     return {};

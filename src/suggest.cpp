@@ -31,12 +31,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string> &candidates) {
+                                         const std::vector<std::string>& candidates) {
   // Typos in long words are rarely within one edit; short words need exactness.
   std::size_t allowed = std::max<std::size_t>(1, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = allowed + 1;
-  for (const std::string &candidate : candidates) {
+  for (const std::string& candidate : candidates) {
     if (word.size() > candidate.size() + allowed || candidate.size() > word.size() + allowed) {
       continue;
     }
@@ -49,7 +49,7 @@ std::optional<std::string> closest_match(std::string_view word,
   return best;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates) {
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::optional<std::string> match = closest_match(word, candidates);
   return match ? "; did you mean '" + *match + "'?" : std::string();
 }

@@ -26,7 +26,7 @@ bool is_leap(int year) {
 }
 
 // YYYY-MM-DD naming a day that exists.
-bool is_real_date(std::string_view text, bool &well_formed) {
+bool is_real_date(std::string_view text, bool& well_formed) {
   well_formed = text.size() == 10 && text[4] == '-' && text[7] == '-';
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     well_formed = well_formed && std::isdigit(static_cast<unsigned char>(text[i]));
@@ -82,7 +82,7 @@ std::string format_number(double value) {
 }
 
 // A canonical text of a node, for uniqueness checks of list items.
-std::string canonical(const YamlNode &node) {
+std::string canonical(const YamlNode& node) {
   switch (node.kind) {
   case YamlNode::Kind::null:
     return "~";
@@ -90,19 +90,19 @@ std::string canonical(const YamlNode &node) {
     return "s:" + node.text;
   case YamlNode::Kind::sequence: {
     std::string text = "[";
-    for (const YamlNode &item : node.items) {
+    for (const YamlNode& item : node.items) {
       text += canonical(item) + ",";
     }
     return text + "]";
   }
   case YamlNode::Kind::mapping: {
     std::vector<std::string> parts;
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       parts.push_back(entry.key + "=" + canonical(entry.value));
     }
     std::sort(parts.begin(), parts.end());
     std::string text = "{";
-    for (const std::string &part : parts) {
+    for (const std::string& part : parts) {
       text += part + ",";
     }
     return text + "}";
@@ -113,17 +113,17 @@ std::string canonical(const YamlNode &node) {
 
 class FrontMatterValidator {
 public:
-  FrontMatterValidator(const Schema &schema, std::string_view source, std::vector<Diagnostic> &out)
+  FrontMatterValidator(const Schema& schema, std::string_view source, std::vector<Diagnostic>& out)
       : m_schema(schema), m_source(source), m_out(out) {}
 
-  void validate(const YamlNode &root) {
+  void validate(const YamlNode& root) {
     if (!root.is_mapping()) {
       report(root.position, Severity::error,
              "the front matter must be a list of 'field: value' lines", "schema.type");
       return;
     }
     std::vector<std::string> names;
-    for (const FieldSpec &field : m_schema.fields) {
+    for (const FieldSpec& field : m_schema.fields) {
       names.push_back(field.name);
     }
     fields(root, m_schema.fields, names, "");
@@ -131,7 +131,7 @@ public:
   }
 
 private:
-  void report(const Position &position, Severity severity, std::string message, const char *rule,
+  void report(const Position& position, Severity severity, std::string message, const char* rule,
               std::optional<Fix> fix = std::nullopt) {
     Diagnostic diagnostic =
         make_diagnostic(position.line, position.column, severity, std::move(message), rule);
@@ -141,7 +141,7 @@ private:
 
   // A fix replacing a scalar's text, offered only when the source at the
   // node's position is exactly that text (plain) or that text in quotes.
-  std::optional<Fix> replace_scalar(const YamlNode &node, const std::string &replacement,
+  std::optional<Fix> replace_scalar(const YamlNode& node, const std::string& replacement,
                                     std::string description) const {
     std::size_t offset = node.position.offset;
     if (node.style == ScalarStyle::quoted) {
@@ -155,11 +155,11 @@ private:
     return Fix{offset, node.text.size(), replacement, std::move(description)};
   }
 
-  void fields(const YamlNode &mapping, const std::vector<FieldSpec> &specs,
-              const std::vector<std::string> &names, const std::string &prefix) {
-    for (const YamlEntry &entry : mapping.entries) {
+  void fields(const YamlNode& mapping, const std::vector<FieldSpec>& specs,
+              const std::vector<std::string>& names, const std::string& prefix) {
+    for (const YamlEntry& entry : mapping.entries) {
       auto spec = std::find_if(specs.begin(), specs.end(),
-                               [&](const FieldSpec &field) { return field.name == entry.key; });
+                               [&](const FieldSpec& field) { return field.name == entry.key; });
       if (spec == specs.end()) {
         report(entry.key_position, Severity::error,
                fmt::format("unknown field '{}{}'{}", prefix, entry.key,
@@ -169,8 +169,8 @@ private:
       }
       value(entry.value, *spec, prefix + entry.key);
     }
-    for (const FieldSpec &spec : specs) {
-      const YamlNode *present = mapping.find(spec.name);
+    for (const FieldSpec& spec : specs) {
+      const YamlNode* present = mapping.find(spec.name);
       if (spec.required && present == nullptr) {
         report(mapping.position, Severity::error,
                fmt::format("missing required field '{}{}'{}", prefix, spec.name,
@@ -180,7 +180,7 @@ private:
     }
   }
 
-  void value(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
+  void value(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
     if (node.is_null() || (node.is_scalar() && node.style == ScalarStyle::plain &&
                            resolve_plain(node.text) == ScalarType::null)) {
       if (spec.required) {
@@ -209,7 +209,7 @@ private:
     scalar(node, spec, name);
   }
 
-  void warn_yaml11(const YamlNode &node, const std::string &name) {
+  void warn_yaml11(const YamlNode& node, const std::string& name) {
     if (node.style != ScalarStyle::plain) {
       return;
     }
@@ -222,8 +222,8 @@ private:
     }
   }
 
-  void scalar(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
-    const std::string &text = node.text;
+  void scalar(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
+    const std::string& text = node.text;
     switch (spec.type) {
     case FieldType::integer:
     case FieldType::number:
@@ -287,7 +287,7 @@ private:
     }
   }
 
-  void number(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
+  void number(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
     std::optional<double> parsed =
         node.style == ScalarStyle::plain ? parse_number(node.text) : std::nullopt;
     if (!parsed ||
@@ -315,12 +315,12 @@ private:
     }
   }
 
-  void enumeration(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
-    const std::string &text = node.text;
+  void enumeration(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
+    const std::string& text = node.text;
     if (std::find(spec.values.begin(), spec.values.end(), text) != spec.values.end()) {
       return;
     }
-    for (const std::string &allowed : spec.values) {
+    for (const std::string& allowed : spec.values) {
       if (allowed.size() == text.size() && edit_distance(allowed, text) == 0) {
         report(node.position, Severity::error,
                fmt::format("'{}' should be written '{}' in '{}'", text, allowed, name),
@@ -342,7 +342,7 @@ private:
     std::string suggestion = did_you_mean(text, spec.values);
     if (suggestion.empty() && spec.values.size() <= 12) {
       std::string list;
-      for (const std::string &allowed : spec.values) {
+      for (const std::string& allowed : spec.values) {
         list += (list.empty() ? "" : ", ") + allowed;
       }
       suggestion = "; expected one of: " + list;
@@ -354,7 +354,7 @@ private:
            fmt::format("unknown {} '{}'{}", field, text, suggestion), "schema.enum");
   }
 
-  void list(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
+  void list(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
     if (!node.is_sequence()) {
       report(node.position, Severity::error,
              fmt::format("field '{}' should be a list{}, not {}", name,
@@ -376,7 +376,7 @@ private:
              "schema.items");
     }
     std::vector<std::pair<std::string, int>> seen;
-    for (const YamlNode &item : node.items) {
+    for (const YamlNode& item : node.items) {
       if (spec.items) {
         value(item, *spec.items, name + "[]");
       }
@@ -385,7 +385,7 @@ private:
       }
       std::string key = canonical(item);
       auto earlier =
-          std::find_if(seen.begin(), seen.end(), [&](const auto &s) { return s.first == key; });
+          std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
       if (earlier != seen.end()) {
         report(item.position, Severity::error,
                fmt::format("'{}' lists {} twice (also on line {})", name,
@@ -398,14 +398,14 @@ private:
     }
   }
 
-  void object(const YamlNode &node, const FieldSpec &spec, const std::string &name) {
+  void object(const YamlNode& node, const FieldSpec& spec, const std::string& name) {
     if (!node.is_mapping()) {
       report(node.position, Severity::error,
              fmt::format(
                  "'{}' should be a set of fields ({}), not {}", name,
                  [&] {
                    std::string list;
-                   for (const FieldSpec &field : spec.fields) {
+                   for (const FieldSpec& field : spec.fields) {
                      list += (list.empty() ? "" : ", ") + field.name;
                    }
                    return list;
@@ -415,7 +415,7 @@ private:
       return;
     }
     std::vector<std::string> names;
-    for (const FieldSpec &field : spec.fields) {
+    for (const FieldSpec& field : spec.fields) {
       names.push_back(field.name);
     }
     std::string prefix = name;
@@ -425,12 +425,12 @@ private:
     fields(node, spec.fields, names, prefix + ".");
   }
 
-  void conditional_rules(const YamlNode &root) {
-    for (const ConditionalRule &rule : m_schema.rules) {
+  void conditional_rules(const YamlNode& root) {
+    for (const ConditionalRule& rule : m_schema.rules) {
       bool holds = !rule.when.empty();
       std::string condition;
-      for (const auto &[field, expected] : rule.when) {
-        const YamlNode *actual = root.find(field);
+      for (const auto& [field, expected] : rule.when) {
+        const YamlNode* actual = root.find(field);
         holds = holds && actual != nullptr && actual->is_scalar() && actual->text == expected;
         condition +=
             (condition.empty() ? "" : " and ") + fmt::format("{} is '{}'", field, expected);
@@ -438,8 +438,8 @@ private:
       if (!holds) {
         continue;
       }
-      for (const std::string &required : rule.require) {
-        const YamlNode *present = root.find(required);
+      for (const std::string& required : rule.require) {
+        const YamlNode* present = root.find(required);
         if (present == nullptr || present->is_null()) {
           report(root.position, Severity::error,
                  fmt::format("field '{}' is required when {}{}", required, condition,
@@ -450,15 +450,15 @@ private:
     }
   }
 
-  const Schema &m_schema;
+  const Schema& m_schema;
   std::string_view m_source;
-  std::vector<Diagnostic> &m_out;
+  std::vector<Diagnostic>& m_out;
 };
 
 } // namespace
 
-void validate_front_matter(const YamlNode &root, const Schema &schema, std::string_view source,
-                           std::vector<Diagnostic> &out) {
+void validate_front_matter(const YamlNode& root, const Schema& schema, std::string_view source,
+                           std::vector<Diagnostic>& out) {
   FrontMatterValidator(schema, source, out).validate(root);
 }
 

@@ -34,16 +34,16 @@ std::string normalize_title(std::string_view title) {
 
 namespace {
 
-Diagnostic section_problem(int line, int column, std::string message, const char *rule) {
+Diagnostic section_problem(int line, int column, std::string message, const char* rule) {
   return make_diagnostic(line, column, Severity::error, std::move(message), rule);
 }
 
 // A heading that matches no expected section but looks like one, as a hint
 // for "missing section" messages ("## Learning" for "Learnings").
-std::string look_alike(const std::string &expected, const std::vector<Section> &sections,
-                       const std::vector<bool> &matched) {
+std::string look_alike(const std::string& expected, const std::vector<Section>& sections,
+                       const std::vector<bool>& matched) {
   std::vector<std::string> candidates;
-  std::vector<const Section *> owners;
+  std::vector<const Section*> owners;
   for (std::size_t i = 0; i < sections.size(); ++i) {
     if (!matched[i]) {
       candidates.push_back(normalize_title(sections[i].title));
@@ -62,9 +62,9 @@ std::string look_alike(const std::string &expected, const std::vector<Section> &
 
 } // namespace
 
-void validate_sections(const BodyOutline &outline, const KindSpec &kind, int body_line,
-                       std::vector<Diagnostic> &out) {
-  const std::vector<Section> &sections = outline.sections;
+void validate_sections(const BodyOutline& outline, const KindSpec& kind, int body_line,
+                       std::vector<Diagnostic>& out) {
+  const std::vector<Section>& sections = outline.sections;
   std::vector<bool> matched(sections.size(), false);
   std::vector<long> found_at(kind.sections.size(), -1);
   for (std::size_t k = 0; k < kind.sections.size(); ++k) {
@@ -82,7 +82,7 @@ void validate_sections(const BodyOutline &outline, const KindSpec &kind, int bod
   long previous = -1;
   std::size_t previous_spec = 0;
   for (std::size_t k = 0; k < kind.sections.size(); ++k) {
-    const SectionSpec &spec = kind.sections[k];
+    const SectionSpec& spec = kind.sections[k];
     if (found_at[k] < 0) {
       if (spec.required) {
         // Point at the heading that should follow the missing one, if any.
@@ -99,7 +99,7 @@ void validate_sections(const BodyOutline &outline, const KindSpec &kind, int bod
                                 "missing section '## {}' (a {} has: {}){}", spec.title, kind.name,
                                 [&] {
                                   std::string list;
-                                  for (const SectionSpec &s : kind.sections) {
+                                  for (const SectionSpec& s : kind.sections) {
                                     list += (list.empty() ? "" : ", ") + s.title;
                                   }
                                   return list;
@@ -109,7 +109,7 @@ void validate_sections(const BodyOutline &outline, const KindSpec &kind, int bod
       }
       continue;
     }
-    const Section &section = sections[static_cast<std::size_t>(found_at[k])];
+    const Section& section = sections[static_cast<std::size_t>(found_at[k])];
     if (found_at[k] < previous) {
       out.push_back(section_problem(section.line, section.column,
                                     fmt::format("section '## {}' should come after '## {}'",

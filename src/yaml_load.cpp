@@ -5,6 +5,8 @@
 // quoted or block ("!") scalars, which is all YAML 1.2 resolution needs.
 #include "hros/yaml_load.hpp"
 
+#include "yaml_fast.hpp"
+
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -25,7 +27,7 @@ namespace {
 class MemoryBuffer : public std::streambuf {
 public:
   explicit MemoryBuffer(std::string_view text) {
-    char *begin = const_cast<char *>(text.data());
+    char* begin = const_cast<char*>(text.data());
     setg(begin, begin, begin + text.size());
   }
 };
@@ -38,13 +40,13 @@ struct LimitExceeded {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(std::string_view text, Position origin, const YamlLimits &limits,
-              std::vector<Diagnostic> &diagnostics)
+  TreeBuilder(std::string_view text, Position origin, const YamlLimits& limits,
+              std::vector<Diagnostic>& diagnostics)
       : m_text(text), m_origin(origin), m_limits(limits), m_diagnostics(diagnostics) {}
 
   YamlNode take_root() { return std::move(m_root); }
 
-  Position position_of(const YAML::Mark &mark) const {
+  Position position_of(const YAML::Mark& mark) const {
     if (mark.is_null()) {
       return m_origin;
     }
@@ -55,16 +57,16 @@ public:
     return position;
   }
 
-  void OnDocumentStart(const YAML::Mark &) override {}
+  void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.position = position_of(mark);
     add(std::move(node), anchor);
   }
 
-  void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto found = m_anchors.find(anchor);
     if (found == m_anchors.end()) {
       YamlNode node;
@@ -78,8 +80,8 @@ public:
     add(std::move(copy), 0, CountNode::no);
   }
 
-  void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                const std::string &value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
     YamlNode node;
     node.kind = YamlNode::Kind::scalar;
     node.position = position_of(mark);
@@ -88,13 +90,13 @@ public:
     add(std::move(node), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value style) override {
     open(YamlNode::Kind::sequence, mark, anchor, style);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value style) override {
     open(YamlNode::Kind::mapping, mark, anchor, style);
   }
@@ -117,7 +119,7 @@ private:
     std::size_t size = 0;
   };
 
-  ScalarStyle style_of(const std::string &tag, const YAML::Mark &mark) const {
+  ScalarStyle style_of(const std::string& tag, const YAML::Mark& mark) const {
     if (tag == "?") {
       return ScalarStyle::plain;
     }
@@ -130,7 +132,7 @@ private:
     return ScalarStyle::quoted;
   }
 
-  void count_nodes(std::size_t count, const YAML::Mark &mark) {
+  void count_nodes(std::size_t count, const YAML::Mark& mark) {
     m_nodes += count;
     if (m_nodes > m_limits.max_nodes) {
       throw LimitExceeded{position_of(mark),
@@ -140,7 +142,7 @@ private:
     }
   }
 
-  void open(YamlNode::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor,
+  void open(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor,
             YAML::EmitterStyle::value style) {
     if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
       throw LimitExceeded{
@@ -161,12 +163,12 @@ private:
     add(std::move(frame.node), frame.anchor);
   }
 
-  static std::size_t size_of(const YamlNode &node) {
+  static std::size_t size_of(const YamlNode& node) {
     std::size_t size = 1;
-    for (const YamlNode &item : node.items) {
+    for (const YamlNode& item : node.items) {
       size += size_of(item);
     }
-    for (const YamlEntry &entry : node.entries) {
+    for (const YamlEntry& entry : node.entries) {
       size += size_of(entry.value);
     }
     return size;
@@ -183,7 +185,10 @@ private:
       m_root = std::move(node);
       return;
     }
-    Frame &top = m_stack.back();
+    Frame& top = m_stack.back();
+    if (node.is_null() && top.node.kind == YamlNode::Kind::mapping && !top.expecting_key) {
+      node.position = top.key_position; // yaml-cpp marks an empty value at the next token
+    }
     if (top.node.kind == YamlNode::Kind::sequence) {
       top.node.items.push_back(std::move(node));
     } else if (top.expecting_key) {
@@ -197,7 +202,7 @@ private:
     }
   }
 
-  void accept_key(Frame &top, const YamlNode &key) {
+  void accept_key(Frame& top, const YamlNode& key) {
     top.expecting_key = false;
     top.skip_value = false;
     top.key_position = key.position;
@@ -207,7 +212,7 @@ private:
       top.skip_value = true;
       return;
     }
-    for (const YamlEntry &entry : top.node.entries) {
+    for (const YamlEntry& entry : top.node.entries) {
       if (entry.key == key.text) {
         report(key.position,
                fmt::format("duplicate field '{}' (first set on line {}); keep only one", key.text,
@@ -220,7 +225,7 @@ private:
     top.key = key.text;
   }
 
-  void report(Position position, std::string message, const char *rule) {
+  void report(Position position, std::string message, const char* rule) {
     Diagnostic diagnostic;
     diagnostic.line = position.line;
     diagnostic.column = position.column;
@@ -231,8 +236,8 @@ private:
 
   std::string_view m_text;
   Position m_origin;
-  const YamlLimits &m_limits;
-  std::vector<Diagnostic> &m_diagnostics;
+  const YamlLimits& m_limits;
+  std::vector<Diagnostic>& m_diagnostics;
   std::vector<Frame> m_stack;
   YamlNode m_root;
   std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
@@ -240,7 +245,7 @@ private:
 };
 
 // yaml-cpp's messages are terse ("illegal map value"); say what to do instead.
-std::string explain_parser_error(const std::string &message) {
+std::string explain_parser_error(const std::string& message) {
   if (message == YAML::ErrorMsg::MAP_VALUE || message == YAML::ErrorMsg::BLOCK_ENTRY) {
     return message + " (check the indentation, and quote values that contain ': ')";
   }
@@ -250,7 +255,7 @@ std::string explain_parser_error(const std::string &message) {
   return message;
 }
 
-Diagnostic error_at(Position position, std::string message, const char *rule) {
+Diagnostic error_at(Position position, std::string message, const char* rule) {
   Diagnostic diagnostic;
   diagnostic.line = position.line;
   diagnostic.column = position.column;
@@ -261,8 +266,20 @@ Diagnostic error_at(Position position, std::string message, const char *rule) {
 
 } // namespace
 
-YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits &limits) {
+YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
   YamlLoad result;
+  if (limits.fast_path) {
+    try {
+      TreeBuilder fast(text, origin, limits, result.diagnostics);
+      if (detail::parse_simple_yaml(text, fast)) {
+        result.root = fast.take_root();
+        return result;
+      }
+    } catch (const LimitExceeded&) {
+      // yaml-cpp below reports it, with the same position
+    }
+    result.diagnostics.clear();
+  }
   MemoryBuffer buffer(text);
   std::istream stream(&buffer);
   TreeBuilder builder(text, origin, limits, result.diagnostics);
@@ -270,14 +287,14 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits &lim
     YAML::Parser parser(stream);
     parser.HandleNextDocument(builder);
     result.root = builder.take_root();
-  } catch (const LimitExceeded &limit) {
+  } catch (const LimitExceeded& limit) {
     result.ok = false;
     result.diagnostics.push_back(error_at(limit.position, limit.message, "yaml.limit"));
-  } catch (const YAML::DeepRecursion &deep) {
+  } catch (const YAML::DeepRecursion& deep) {
     result.ok = false;
     result.diagnostics.push_back(error_at(builder.position_of(deep.mark),
                                           "lists and fields are nested too deeply", "yaml.limit"));
-  } catch (const YAML::Exception &error) {
+  } catch (const YAML::Exception& error) {
     result.ok = false;
     result.diagnostics.push_back(error_at(builder.position_of(error.mark),
                                           "invalid YAML: " + explain_parser_error(error.msg),

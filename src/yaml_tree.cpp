@@ -2,8 +2,8 @@
 
 namespace hros {
 
-const YamlNode *YamlNode::find(const std::string &key) const {
-  for (const YamlEntry &entry : entries) {
+const YamlNode* YamlNode::find(const std::string& key) const {
+  for (const YamlEntry& entry : entries) {
     if (entry.key == key) {
       return &entry.value;
     }
@@ -11,7 +11,7 @@ const YamlNode *YamlNode::find(const std::string &key) const {
   return nullptr;
 }
 
-const char *describe_kind(const YamlNode &node) {
+const char* describe_kind(const YamlNode& node) {
   switch (node.kind) {
   case YamlNode::Kind::null:
     return "nothing";

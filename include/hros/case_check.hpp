@@ -30,19 +30,19 @@ struct CaseCheck {
 };
 
 struct CheckOptions {
-  const Schema *schema = nullptr;
-  const std::vector<std::string> *promotional_phrases = nullptr;
+  const Schema* schema = nullptr;
+  const std::vector<std::string>* promotional_phrases = nullptr;
 };
 
 // Checks one case's text: encoding, front matter, schema, sections, slug,
 // whitespace and promotional phrases. Never throws on bad input.
-CaseCheck check_case_text(const std::filesystem::path &file, std::string raw,
-                          const CheckOptions &options);
+CaseCheck check_case_text(const std::filesystem::path& file, std::string raw,
+                          const CheckOptions& options);
 
 // Reads and checks one case file; a read failure is an `io_error` diagnostic.
-CaseCheck check_case_file(const std::filesystem::path &file, const CheckOptions &options);
+CaseCheck check_case_file(const std::filesystem::path& file, const CheckOptions& options);
 
 // The slug a file name gives: its name without `.md`.
-std::string slug_of(const std::filesystem::path &file);
+std::string slug_of(const std::filesystem::path& file);
 
 } // namespace hros

@@ -28,18 +28,18 @@ struct Context {
 
 // Finds hros.yaml, applies --root and --config, loads the schema. Problems
 // are printed to stderr; returns false when the command cannot go on (exit 2).
-bool resolve_context(const GlobalOptions &options, Context &context);
+bool resolve_context(const GlobalOptions& options, Context& context);
 
 // Whether to colour output written to `stream`: a terminal, no NO_COLOR.
-bool use_color(const GlobalOptions &options, std::FILE *stream);
+bool use_color(const GlobalOptions& options, std::FILE* stream);
 
 // Prints "hros: error: message" to stderr.
-void print_error(const std::string &message);
+void print_error(const std::string& message);
 
 // Prints diagnostics (config or schema file problems) to stderr.
-void print_diagnostics(const std::vector<Diagnostic> &diagnostics);
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
-void setup_lint(CLI::App &app, const GlobalOptions &global, int &exit_code);
-void setup_schema(CLI::App &app, const GlobalOptions &global, int &exit_code);
+void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace hros::cli

@@ -31,16 +31,16 @@ struct ConfigLoad {
 };
 
 // Looks for hros.yaml in `start` and its parents, as git looks for .git.
-std::optional<std::filesystem::path> find_config(const std::filesystem::path &start);
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 
 // Reads hros.yaml. Relative paths in it are relative to its directory.
-ConfigLoad load_config(const std::filesystem::path &file);
+ConfigLoad load_config(const std::filesystem::path& file);
 
 // The configuration when there is no hros.yaml: ./cases and the built-in schema.
-Config default_config(const std::filesystem::path &working_directory);
+Config default_config(const std::filesystem::path& working_directory);
 
 // The setting for `rule`, by its id or its longest configured prefix
 // ("schema.enum", then "schema"); nullopt keeps the rule's own severity.
-std::optional<RuleSetting> setting_for(const Config &config, const std::string &rule);
+std::optional<RuleSetting> setting_for(const Config& config, const std::string& rule);
 
 } // namespace hros

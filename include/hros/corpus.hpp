@@ -19,10 +19,10 @@ struct Corpus {
 // match an `ignore` glob (relative to root; `*` also matches `/`). Symlinks
 // are followed only while they stay inside root, and each directory is
 // visited once, so links out of the bank and link loops are harmless.
-Corpus discover_cases(const std::filesystem::path &root, const std::vector<std::string> &ignore);
+Corpus discover_cases(const std::filesystem::path& root, const std::vector<std::string>& ignore);
 
 // How a path is shown to the user: relative to the working directory when it
 // is below it, as compilers do, else absolute.
-std::string display_path(const std::filesystem::path &path);
+std::string display_path(const std::filesystem::path& path);
 
 } // namespace hros

@@ -36,9 +36,9 @@ Diagnostic make_diagnostic(int line, int column, Severity severity, std::string 
                            std::string rule);
 
 // "error" or "warning".
-const char *severity_name(Severity severity);
+const char* severity_name(Severity severity);
 
 // Orders diagnostics by file, line, column, then rule, for stable output.
-void sort_diagnostics(std::vector<Diagnostic> &diagnostics);
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 } // namespace hros

@@ -15,7 +15,7 @@ struct ReadResult {
 };
 
 // Reads a whole file, refusing files larger than `max_bytes`.
-ReadResult read_file(const std::filesystem::path &path, std::size_t max_bytes = 64u << 20);
+ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes = 64u << 20);
 
 struct WriteResult {
   bool ok = false;
@@ -25,6 +25,6 @@ struct WriteResult {
 // Writes `text` to `path` atomically: a temporary file in the same directory,
 // flushed, then renamed over the target, so readers see the old or the new
 // file and a failure leaves no partial file. An existing file keeps its mode.
-WriteResult write_file_atomic(const std::filesystem::path &path, std::string_view text);
+WriteResult write_file_atomic(const std::filesystem::path& path, std::string_view text);
 
 } // namespace hros

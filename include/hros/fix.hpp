@@ -16,6 +16,6 @@ struct FixOutcome {
 // Applies the fixes attached to `diagnostics`, file by file. Each file is
 // re-read and must still be the text the fixes were computed on; it is then
 // written atomically with its BOM and line endings as they were.
-std::vector<FixOutcome> apply_fixes(const std::vector<Diagnostic> &diagnostics);
+std::vector<FixOutcome> apply_fixes(const std::vector<Diagnostic>& diagnostics);
 
 } // namespace hros

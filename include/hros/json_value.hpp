@@ -20,16 +20,16 @@ public:
   static JsonValue object();
 
   // Appends to an array.
-  JsonValue &push(JsonValue value);
+  JsonValue& push(JsonValue value);
   // Sets a key of an object, keeping the order of first insertion.
-  JsonValue &set(const std::string &key, JsonValue value);
+  JsonValue& set(const std::string& key, JsonValue value);
   bool empty() const { return m_items.empty() && m_members.empty(); }
 
   // Two-space indented JSON with a final newline when `indent` is true.
   std::string dump(bool indent = true) const;
 
 private:
-  void write(std::string &out, int depth, bool indent) const;
+  void write(std::string& out, int depth, bool indent) const;
 
   Type m_type = Type::null;
   bool m_bool = false;

@@ -28,11 +28,11 @@ struct LintResult {
 // Checks every file (on all cores), then the bank as a whole: duplicate slugs
 // and titles, and links to cases that do not exist. Rule settings from the
 // configuration are applied last, so `off` and severity changes hold for all.
-LintResult lint_files(const std::vector<std::filesystem::path> &files, const Schema &schema,
-                      const Config &config, const LintOptions &options = {});
+LintResult lint_files(const std::vector<std::filesystem::path>& files, const Schema& schema,
+                      const Config& config, const LintOptions& options = {});
 
 // Runs `work(i)` for i in [0, count) on `threads` threads (0: one per core).
 void parallel_for(std::size_t count, unsigned threads,
-                  const std::function<void(std::size_t)> &work);
+                  const std::function<void(std::size_t)>& work);
 
 } // namespace hros

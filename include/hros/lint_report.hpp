@@ -10,7 +10,7 @@ namespace hros {
 enum class LintFormat { text, json, github, sarif, junit };
 
 // Parses a --format value; false if unknown.
-bool parse_lint_format(const std::string &name, LintFormat &format);
+bool parse_lint_format(const std::string& name, LintFormat& format);
 
 struct ReportStyle {
   bool color = false;
@@ -19,10 +19,10 @@ struct ReportStyle {
 
 // Renders a lint result. Printers only format; `files` lists every file
 // checked, which JUnit reports as passing test cases.
-std::string render_lint(const LintResult &result, const std::vector<std::string> &files,
-                        LintFormat format, const ReportStyle &style);
+std::string render_lint(const LintResult& result, const std::vector<std::string>& files,
+                        LintFormat format, const ReportStyle& style);
 
 // "3 errors and 1 warning in 2 of 14 files" or "14 files checked, no problems".
-std::string lint_summary(const LintResult &result);
+std::string lint_summary(const LintResult& result);
 
 } // namespace hros

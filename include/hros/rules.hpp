@@ -12,7 +12,7 @@ struct RuleInfo {
 };
 
 // Every rule id, grouped by prefix.
-const std::vector<RuleInfo> &lint_rules();
+const std::vector<RuleInfo>& lint_rules();
 
 // The summary of `id`, or "" for an unknown id.
 std::string_view rule_summary(std::string_view id);

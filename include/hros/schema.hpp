@@ -24,7 +24,7 @@ enum class FieldType {
 };
 
 // The schema file's name for a type ("enum" for enumeration).
-const char *field_type_name(FieldType type);
+const char* field_type_name(FieldType type);
 
 // One field of the front matter, or the item type of a list.
 struct FieldSpec {
@@ -49,7 +49,7 @@ struct FieldSpec {
   std::vector<FieldSpec> fields;          // object
 
   // The subfield called `field_name` of an object, or nullptr.
-  const FieldSpec *find(const std::string &field_name) const;
+  const FieldSpec* find(const std::string& field_name) const;
 };
 
 // A level-2 section a kind of case has.
@@ -80,8 +80,8 @@ struct Schema {
   std::vector<ConditionalRule> rules;
   std::vector<std::string> promotional_phrases;
 
-  const FieldSpec *find_field(const std::string &field_name) const;
-  const KindSpec *find_kind(const std::string &kind_name) const;
+  const FieldSpec* find_field(const std::string& field_name) const;
+  const KindSpec* find_kind(const std::string& kind_name) const;
 };
 
 } // namespace hros

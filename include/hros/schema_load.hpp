@@ -17,9 +17,9 @@ struct SchemaLoad {
 
 // Reads a schema file's text. Every mistake in it (unknown keys, wrong types,
 // bad patterns, rules naming unknown fields) is reported with its position.
-SchemaLoad load_schema(std::string_view text, const std::string &path);
+SchemaLoad load_schema(std::string_view text, const std::string& path);
 
 // The built-in HROS schema; it is checked by the tests, so it always loads.
-const Schema &default_schema();
+const Schema& default_schema();
 
 } // namespace hros

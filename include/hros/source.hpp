@@ -29,12 +29,12 @@ struct SourceCheck {
 SourceCheck prepare_source(std::string raw);
 
 // Restores the BOM and line endings that prepare_source removed.
-std::string restore_source(const SourceText &source, std::string_view text);
+std::string restore_source(const SourceText& source, std::string_view text);
 
 // Start offsets of every line of `text`, for turning offsets into lines.
 std::vector<std::size_t> line_starts(std::string_view text);
 
 // The text of 1-based `line` (without its newline), or "" past the end.
-std::string_view line_text(std::string_view text, const std::vector<std::size_t> &starts, int line);
+std::string_view line_text(std::string_view text, const std::vector<std::size_t>& starts, int line);
 
 } // namespace hros

@@ -15,13 +15,13 @@ namespace hros {
 // "did you mean"), patterns, lengths, ranges, item counts, uniqueness, dates,
 // URLs, emails, conditional rules, unknown fields and YAML 1.1 surprises.
 // `source` is the file's (LF-normalised) text, used to offer safe fixes.
-void validate_front_matter(const YamlNode &root, const Schema &schema, std::string_view source,
-                           std::vector<Diagnostic> &out);
+void validate_front_matter(const YamlNode& root, const Schema& schema, std::string_view source,
+                           std::vector<Diagnostic>& out);
 
 // Checks that the body has the kind's sections, in order, and none is empty
 // unless allowed. `body_line` locates problems when a section is missing.
-void validate_sections(const BodyOutline &outline, const KindSpec &kind, int body_line,
-                       std::vector<Diagnostic> &out);
+void validate_sections(const BodyOutline& outline, const KindSpec& kind, int body_line,
+                       std::vector<Diagnostic>& out);
 
 // Normalises a heading for comparison: case, spacing and curly apostrophes.
 std::string normalize_title(std::string_view title);

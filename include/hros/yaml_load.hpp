@@ -13,6 +13,7 @@ namespace hros {
 struct YamlLimits {
   int max_depth = 64;            // nested lists and mappings
   std::size_t max_nodes = 50000; // after alias expansion
+  bool fast_path = true;         // false: always use yaml-cpp (for tests)
 };
 
 struct YamlLoad {
@@ -24,6 +25,6 @@ struct YamlLoad {
 // Parses one YAML document. `origin` is where `text` starts in its file, so
 // that every position reported is a position in the file. Duplicate keys,
 // complex keys and exceeded limits become diagnostics, never exceptions.
-YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits &limits = {});
+YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits = {});
 
 } // namespace hros

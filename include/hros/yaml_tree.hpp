@@ -40,7 +40,7 @@ struct YamlNode {
   bool is_mapping() const { return kind == Kind::mapping; }
 
   // The value of `key` in a mapping, or nullptr.
-  const YamlNode *find(const std::string &key) const;
+  const YamlNode* find(const std::string& key) const;
 };
 
 // A mapping entry. Keys are scalars; hros rejects complex keys while loading.
@@ -51,6 +51,6 @@ struct YamlEntry {
 };
 
 // A short human name for a node's kind: "a list", "a mapping", "text", "nothing".
-const char *describe_kind(const YamlNode &node);
+const char* describe_kind(const YamlNode& node);
 
 } // namespace hros

@@ -31,9 +31,9 @@ struct Targets {
   bool io_error = false;
 };
 
-Targets collect_targets(const LintCommand &command, const Context &context) {
+Targets collect_targets(const LintCommand& command, const Context& context) {
   Targets targets;
-  auto add_directory = [&](const fs::path &directory) {
+  auto add_directory = [&](const fs::path& directory) {
     Corpus corpus = discover_cases(directory, context.config.ignore);
     targets.files.insert(targets.files.end(), corpus.files.begin(), corpus.files.end());
     targets.diagnostics.insert(targets.diagnostics.end(), corpus.diagnostics.begin(),
@@ -52,7 +52,7 @@ Targets collect_targets(const LintCommand &command, const Context &context) {
     add_directory(root.is_absolute() ? fs::path(display_path(root)) : root);
     return targets;
   }
-  for (const std::string &path : command.paths) {
+  for (const std::string& path : command.paths) {
     std::error_code error;
     if (fs::is_directory(path, error)) {
       add_directory(path);
@@ -66,13 +66,13 @@ Targets collect_targets(const LintCommand &command, const Context &context) {
   return targets;
 }
 
-LintResult run_checks(const Targets &targets, const Context &context, unsigned jobs) {
+LintResult run_checks(const Targets& targets, const Context& context, unsigned jobs) {
   LintOptions options;
   options.threads = jobs;
   LintResult result = lint_files(targets.files, context.schema, context.config, options);
   result.diagnostics.insert(result.diagnostics.begin(), targets.diagnostics.begin(),
                             targets.diagnostics.end());
-  for (const Diagnostic &diagnostic : targets.diagnostics) {
+  for (const Diagnostic& diagnostic : targets.diagnostics) {
     (diagnostic.severity == Severity::error ? result.errors : result.warnings) += 1;
   }
   result.io_error = result.io_error || targets.io_error;
@@ -80,16 +80,16 @@ LintResult run_checks(const Targets &targets, const Context &context, unsigned j
 }
 
 // Prints what --fix changed; returns false if a file could not be rewritten.
-bool report_fixes(const std::vector<FixOutcome> &outcomes, bool quiet) {
+bool report_fixes(const std::vector<FixOutcome>& outcomes, bool quiet) {
   bool ok = true;
-  for (const FixOutcome &outcome : outcomes) {
+  for (const FixOutcome& outcome : outcomes) {
     if (!outcome.error.empty()) {
       print_error(outcome.error);
       ok = false;
       continue;
     }
     if (!quiet) {
-      for (const std::string &change : outcome.applied) {
+      for (const std::string& change : outcome.applied) {
         fmt::print(stderr, "hros: fixed {}: {}\n", outcome.path, change);
       }
     }
@@ -97,7 +97,7 @@ bool report_fixes(const std::vector<FixOutcome> &outcomes, bool quiet) {
   return ok;
 }
 
-int run_lint(const LintCommand &command, const GlobalOptions &global) {
+int run_lint(const LintCommand& command, const GlobalOptions& global) {
   LintFormat format{};
   if (!parse_lint_format(command.format, format)) {
     print_error(
@@ -119,7 +119,7 @@ int run_lint(const LintCommand &command, const GlobalOptions &global) {
     result = run_checks(targets, context, command.jobs);
   }
   std::vector<std::string> files;
-  for (const fs::path &file : targets.files) {
+  for (const fs::path& file : targets.files) {
     files.push_back(display_path(file));
   }
   ReportStyle style;
@@ -138,9 +138,9 @@ int run_lint(const LintCommand &command, const GlobalOptions &global) {
 
 } // namespace
 
-void setup_lint(CLI::App &app, const GlobalOptions &global, int &exit_code) {
+void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto command = std::make_shared<LintCommand>();
-  CLI::App *lint = app.add_subcommand("lint", "Check cases against the schema; CI's gate");
+  CLI::App* lint = app.add_subcommand("lint", "Check cases against the schema; CI's gate");
   lint->add_option("paths", command->paths,
                    "Files or directories to check (default: the cases directory)");
   lint->add_option("-f,--format", command->format, "Output: text, json, github, sarif or junit")

@@ -10,7 +10,7 @@
 namespace hros::cli {
 namespace {
 
-int run_schema(const std::string &format, const GlobalOptions &global) {
+int run_schema(const std::string& format, const GlobalOptions& global) {
   if (format != "yaml" && format != "json-schema" && format != "markdown") {
     print_error(fmt::format("unknown format '{}'; use yaml, json-schema or markdown", format));
     return k_exit_usage;
@@ -28,9 +28,9 @@ int run_schema(const std::string &format, const GlobalOptions &global) {
 
 } // namespace
 
-void setup_schema(CLI::App &app, const GlobalOptions &global, int &exit_code) {
+void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto format = std::make_shared<std::string>("yaml");
-  CLI::App *schema = app.add_subcommand("schema", "Print the effective schema");
+  CLI::App* schema = app.add_subcommand("schema", "Print the effective schema");
   schema->add_option("-f,--format", *format, "yaml, json-schema (draft 2020-12) or markdown")
       ->capture_default_str();
   schema->footer("Examples:\n"

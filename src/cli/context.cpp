@@ -14,30 +14,30 @@ namespace fs = std::filesystem;
 
 namespace hros::cli {
 
-void print_error(const std::string &message) {
+void print_error(const std::string& message) {
   fmt::print(stderr, "hros: error: {}\n", message);
 }
 
-void print_diagnostics(const std::vector<Diagnostic> &diagnostics) {
-  for (const Diagnostic &d : diagnostics) {
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const Diagnostic& d : diagnostics) {
     std::string where = d.line > 0 ? fmt::format("{}:{}:{}", d.path, d.line, d.column) : d.path;
     fmt::print(stderr, "{}: {}: {} [{}]\n", where, severity_name(d.severity), d.message, d.rule);
   }
 }
 
-bool use_color(const GlobalOptions &options, std::FILE *stream) {
+bool use_color(const GlobalOptions& options, std::FILE* stream) {
   if (options.color != ColorMode::automatic) {
     return options.color == ColorMode::always;
   }
-  const char *no_color = std::getenv("NO_COLOR");
+  const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && no_color[0] != '\0') {
     return false;
   }
-  const char *term = std::getenv("TERM");
+  const char* term = std::getenv("TERM");
   return ::isatty(::fileno(stream)) != 0 && !(term != nullptr && std::string(term) == "dumb");
 }
 
-bool resolve_context(const GlobalOptions &options, Context &context) {
+bool resolve_context(const GlobalOptions& options, Context& context) {
   std::error_code error;
   fs::path cwd = fs::current_path(error);
   std::optional<fs::path> config_file;

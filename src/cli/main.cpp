@@ -16,14 +16,14 @@
 namespace {
 
 std::string version_text() {
-  const hros::Schema &schema = hros::default_schema();
+  const hros::Schema& schema = hros::default_schema();
   return fmt::format("hros {} (built-in schema {} version {})", hros::version(), schema.name,
                      schema.version);
 }
 
 } // namespace
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   using namespace hros;
   cli::GlobalOptions global;
   int exit_code = k_exit_ok;
@@ -50,16 +50,16 @@ int main(int argc, char **argv) {
   cli::setup_schema(app, global, exit_code);
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp &help) {
+  } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
-  } catch (const CLI::CallForAllHelp &help) {
+  } catch (const CLI::CallForAllHelp& help) {
     return app.exit(help);
-  } catch (const CLI::CallForVersion &shown) {
+  } catch (const CLI::CallForVersion& shown) {
     return app.exit(shown);
-  } catch (const CLI::ParseError &error) {
+  } catch (const CLI::ParseError& error) {
     app.exit(error);
     return k_exit_usage;
-  } catch (const std::exception &error) {
+  } catch (const std::exception& error) {
     cli::print_error(error.what());
     return k_exit_usage;
   }
