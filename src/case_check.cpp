@@ -54,11 +54,15 @@ void check_slug(const YamlNode& root, CaseCheck& check) {
   }
 }
 
-void remember_title(const YamlNode& root, CaseFacts& facts) {
+void remember_title(const YamlNode& root, std::string_view text, CaseFacts& facts) {
   const YamlNode* title = root.find("title");
   if (title != nullptr && title->is_scalar()) {
     facts.title = title->text;
     facts.title_position = title->position;
+    std::size_t begin = text.rfind('\n', title->position.offset);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    std::size_t end = text.find('\n', title->position.offset);
+    facts.title_line = std::string(text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin));
   }
 }
 
@@ -134,7 +138,7 @@ CaseCheck check_case_text(const std::filesystem::path& file, std::string raw,
         yaml.root.position = split.yaml_start;
       }
       validate_front_matter(yaml.root, schema, text, check.diagnostics);
-      remember_title(yaml.root, check.facts);
+      remember_title(yaml.root, text, check.facts);
       check_slug(yaml.root, check);
       check_body(yaml.root, split, schema, check);
     }

@@ -17,27 +17,32 @@ FixOutcome fix_file(const std::string& path, std::vector<const Fix*> fixes) {
     outcome.error = read.error;
     return outcome;
   }
+  std::string raw = read.text;
   SourceCheck prepared = prepare_source(std::move(read.text));
   if (prepared.problem) {
-    outcome.error = "the file changed while it was being checked";
+    outcome.error = "cannot fix " + path + ": it changed while it was being checked";
     return outcome;
   }
-  std::string text = prepared.source.text;
+  const SourceText& source = prepared.source;
+  // Fixes are located in the LF-normalised text; they are applied to the
+  // original bytes, so every line ending and the BOM stay as they were.
   // Apply from the end so earlier offsets stay valid; skip overlapping fixes.
-  std::sort(fixes.begin(), fixes.end(),
-            [](const Fix* a, const Fix* b) { return a->offset > b->offset; });
-  std::size_t limit = text.size() + 1;
+  std::sort(fixes.begin(), fixes.end(), [](const Fix* a, const Fix* b) { return a->offset > b->offset; });
+  std::size_t limit = source.text.size() + 1;
   std::vector<std::string> applied;
   for (const Fix* fix : fixes) {
-    if (fix->offset + fix->length > text.size() || fix->offset + fix->length > limit) {
+    if (fix->offset + fix->length > source.text.size() || fix->offset + fix->length > limit) {
       continue;
     }
-    text.replace(fix->offset, fix->length, fix->replacement);
+    std::size_t begin = source.raw_offset(fix->offset);
+    std::size_t end = source.raw_offset(fix->offset + fix->length);
+    std::string replacement = fix->replacement == "\n" ? source.newline() : fix->replacement;
+    raw.replace(begin, end - begin, replacement);
     limit = fix->offset;
     applied.push_back(fix->description);
   }
   std::reverse(applied.begin(), applied.end());
-  WriteResult written = write_file_atomic(path, restore_source(prepared.source, text));
+  WriteResult written = write_file_atomic(path, raw);
   if (!written.ok) {
     outcome.error = written.error;
     return outcome;

@@ -16,10 +16,11 @@ namespace hros {
 namespace {
 
 Diagnostic at_facts(const CaseFacts& facts, const Position& position, std::string message,
-                    const char* rule, Severity severity = Severity::error) {
+                    const char* rule, std::string source_line = {}) {
   Diagnostic diagnostic =
-      make_diagnostic(position.line, position.column, severity, std::move(message), rule);
+      make_diagnostic(position.line, position.column, Severity::error, std::move(message), rule);
   diagnostic.path = facts.path;
+  diagnostic.source_line = std::move(source_line);
   return diagnostic;
 }
 
@@ -41,7 +42,7 @@ void check_duplicates(const std::vector<CaseFacts>& cases, std::vector<Diagnosti
     if (!title_new) {
       out.push_back(at_facts(facts, facts.title_position,
                              fmt::format("the title is also used by {}", title->second->path),
-                             "bank.duplicate-title"));
+                             "bank.duplicate-title", facts.title_line));
     }
   }
 }
@@ -85,7 +86,7 @@ void check_links(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& o
       if (!fs::is_regular_file(resolved, error)) {
         std::string message = fmt::format("link to '{}', which does not exist", link.destination);
         out.push_back(
-            at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken"));
+            at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken", link.source_line));
       }
     }
   }

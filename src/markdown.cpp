@@ -90,6 +90,10 @@ Link locate_link(std::string_view body, const std::vector<std::size_t>& starts, 
       static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
   link.line = first_line + static_cast<int>(line_index) - 1;
   link.column = static_cast<int>(at - starts[line_index - 1]) + 1;
+  std::size_t line_end = body.find('\n', starts[line_index - 1]);
+  link.source_line = std::string(body.substr(starts[line_index - 1], line_end == std::string_view::npos
+                                                                         ? std::string_view::npos
+                                                                         : line_end - starts[line_index - 1]));
   return link;
 }
 

@@ -76,15 +76,16 @@ LineEnding detect_line_ending(std::string_view text) {
   return crlf ? LineEnding::crlf : cr ? LineEnding::cr : LineEnding::lf;
 }
 
-std::string to_lf(std::string_view text) {
+std::string to_lf(std::string_view text, std::vector<std::size_t>& crlf_at) {
   std::string result;
   result.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r') {
-      result.push_back('\n');
       if (i + 1 < text.size() && text[i + 1] == '\n') {
+        crlf_at.push_back(result.size());
         ++i;
       }
+      result.push_back('\n');
     } else {
       result.push_back(text[i]);
     }
@@ -139,24 +140,18 @@ SourceCheck prepare_source(std::string raw) {
   if (check.source.line_ending == LineEnding::lf) {
     check.source.text = text;
   } else {
-    check.source.text = to_lf(text);
+    check.source.text = to_lf(text, check.source.crlf_at);
   }
   return check;
 }
 
-std::string restore_source(const SourceText& source, std::string_view text) {
-  std::string result = source.had_bom ? "\xEF\xBB\xBF" : "";
-  const char* newline = source.line_ending == LineEnding::crlf ? "\r\n"
-                        : source.line_ending == LineEnding::cr ? "\r"
-                                                               : "\n";
-  for (char c : text) {
-    if (c == '\n') {
-      result += newline;
-    } else {
-      result.push_back(c);
-    }
-  }
-  return result;
+std::size_t SourceText::raw_offset(std::size_t offset) const {
+  std::size_t shift = static_cast<std::size_t>(std::lower_bound(crlf_at.begin(), crlf_at.end(), offset) - crlf_at.begin());
+  return offset + shift + (had_bom ? 3 : 0);
+}
+
+const char* SourceText::newline() const {
+  return line_ending == LineEnding::crlf ? "\r\n" : line_ending == LineEnding::cr ? "\r" : "\n";
 }
 
 std::vector<std::size_t> line_starts(std::string_view text) {

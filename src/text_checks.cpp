@@ -38,9 +38,16 @@ bool opens_block_scalar(std::string_view line) {
   return i == 1 || line[i - 2] == ' ';
 }
 
-bool is_fence(std::string_view line) {
+// The fence a line opens or closes ("```", "~~~~"), or "" if none. A block
+// closes only with a fence of the same character at least as long.
+std::string_view fence_of(std::string_view line) {
   std::size_t start = indentation(line);
-  return start < 4 && (line.substr(start, 3) == "```" || line.substr(start, 3) == "~~~");
+  if (start >= 4 || start >= line.size() || (line[start] != '`' && line[start] != '~')) {
+    return {};
+  }
+  std::size_t end = line.find_first_not_of(line[start], start);
+  std::size_t length = (end == std::string_view::npos ? line.size() : end) - start;
+  return length >= 3 ? line.substr(start, length) : std::string_view();
 }
 
 std::string lowercase(std::string_view text) {
@@ -86,12 +93,15 @@ void check_whitespace(std::string_view text, int body_line, std::vector<Diagnost
     begin = end + 1;
   }
   long block_indent = -1; // indentation of the key owning an open block scalar
-  bool in_fence = false;
+  std::string_view open_fence; // the fence of the code block we are in
+  bool in_indented_code = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
     int number = static_cast<int>(i) + 1;
     bool in_body = number >= body_line;
     bool keep = false;
+    bool was_indented_code = in_indented_code;
+    in_indented_code = false;
     if (!in_body) {
       if (block_indent >= 0 &&
           (is_blank(line) || static_cast<long>(indentation(line)) > block_indent)) {
@@ -99,10 +109,17 @@ void check_whitespace(std::string_view text, int body_line, std::vector<Diagnost
       } else {
         block_indent = opens_block_scalar(line) ? static_cast<long>(indentation(line)) : -1;
       }
-    } else if (is_fence(line)) {
-      in_fence = !in_fence;
-    } else if (in_fence) {
+    } else if (std::string_view fence = fence_of(line);
+               !fence.empty() && (open_fence.empty() || (fence[0] == open_fence[0] && fence.size() >= open_fence.size() &&
+                                                         line.find_first_not_of(" \t", indentation(line) + fence.size()) ==
+                                                             std::string_view::npos))) {
+      open_fence = open_fence.empty() ? fence : std::string_view();
+    } else if (!open_fence.empty()) {
       keep = true;
+    } else if (indentation(line) >= 4 && !is_blank(line) && i > 0 &&
+               (is_blank(lines[i - 1]) || was_indented_code)) {
+      keep = true; // an indented code block (or a list's indented paragraph)
+      in_indented_code = true;
     } else if (line.size() >= 2 && line.substr(line.size() - 2) == "  " && i + 1 < lines.size() &&
                !is_blank(lines[i + 1]) && !is_blank(line)) {
       keep = true; // a Markdown hard line break

@@ -329,7 +329,9 @@ private:
         return;
       }
     }
-    auto synonym = spec.synonyms.find(text);
+    auto synonym = std::find_if(spec.synonyms.begin(), spec.synonyms.end(), [&](const auto& entry) {
+      return entry.first.size() == text.size() && edit_distance(entry.first, text) == 0;
+    });
     if (synonym != spec.synonyms.end()) {
       report(node.position, Severity::warning,
              fmt::format("'{}' stands for '{}' in '{}'; write '{}'", text, synonym->second, name,
@@ -378,7 +380,7 @@ private:
     std::vector<std::pair<std::string, int>> seen;
     for (const YamlNode& item : node.items) {
       if (spec.items) {
-        value(item, *spec.items, name + "[]");
+        value(item, *spec.items, name);
       }
       if (!spec.unique) {
         continue;
@@ -418,20 +420,24 @@ private:
     for (const FieldSpec& field : spec.fields) {
       names.push_back(field.name);
     }
-    std::string prefix = name;
-    if (prefix.size() > 2 && prefix.substr(prefix.size() - 2) == "[]") {
-      prefix.resize(prefix.size() - 2);
-    }
-    fields(node, spec.fields, names, prefix + ".");
+    fields(node, spec.fields, names, name + ".");
   }
 
   void conditional_rules(const YamlNode& root) {
     for (const ConditionalRule& rule : m_schema.rules) {
       bool holds = !rule.when.empty();
       std::string condition;
+      Position where = root.position; // the line that makes the rule apply
       for (const auto& [field, expected] : rule.when) {
         const YamlNode* actual = root.find(field);
         holds = holds && actual != nullptr && actual->is_scalar() && actual->text == expected;
+        if (holds && where.offset == root.position.offset) {
+          for (const YamlEntry& entry : root.entries) {
+            if (entry.key == field) {
+              where = entry.key_position;
+            }
+          }
+        }
         condition +=
             (condition.empty() ? "" : " and ") + fmt::format("{} is '{}'", field, expected);
       }
@@ -441,7 +447,7 @@ private:
       for (const std::string& required : rule.require) {
         const YamlNode* present = root.find(required);
         if (present == nullptr || present->is_null()) {
-          report(root.position, Severity::error,
+          report(where, Severity::error,
                  fmt::format("field '{}' is required when {}{}", required, condition,
                              rule.message.empty() ? "" : ": " + rule.message),
                  "schema.conditional");

@@ -15,7 +15,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <istream>
+#include <optional>
 #include <streambuf>
 #include <string>
 #include <unordered_map>
@@ -255,6 +257,75 @@ std::string explain_parser_error(const std::string& message) {
   return message;
 }
 
+struct Unclosed {
+  std::size_t offset = 0; // in the YAML text
+  std::string message;
+};
+
+// yaml-cpp notices an unclosed bracket or quote only where it runs out of
+// text, often many lines later. Front matter keeps lists and quoted values on
+// one line, so the first line that opens one without closing it is the place
+// a contributor needs to look at.
+std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) {
+  for (std::size_t begin = 0; begin < text.size() && begin <= limit;) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line = text.substr(begin, end - begin);
+    std::vector<std::size_t> open_brackets;
+    char quote = 0;
+    std::size_t quote_at = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      char previous = i == 0 ? ' ' : line[i - 1];
+      if (quote != 0) {
+        if (quote == '"' && c == '\\') {
+          ++i;
+        } else if (c == quote) {
+          if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+            ++i;
+          } else {
+            quote = 0;
+          }
+        }
+        continue;
+      }
+      bool value_start = previous == ' ' || previous == '[' || previous == ',' || previous == '-';
+      if ((c == '"' || c == '\'') && value_start) {
+        quote = c;
+        quote_at = i;
+      } else if (c == '#' && previous == ' ') {
+        break;
+      } else if (c == '[' && value_start) {
+        open_brackets.push_back(i);
+      } else if (c == ']' && !open_brackets.empty()) {
+        open_brackets.pop_back();
+      }
+    }
+    if (quote != 0) {
+      return Unclosed{begin + quote_at,
+                      fmt::format("the quote ({}) opened here is not closed on this line", quote)};
+    }
+    if (!open_brackets.empty()) {
+      return Unclosed{begin + open_brackets.front(), "the list opened here has no closing bracket ']'"};
+    }
+    begin = end + 1;
+  }
+  return std::nullopt;
+}
+
+Position offset_position(std::string_view text, Position origin, std::size_t offset) {
+  Position position = origin;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++position.line;
+      line_start = i + 1;
+    }
+  }
+  position.column = (position.line == origin.line ? origin.column : 1) + static_cast<int>(offset - line_start);
+  position.offset = origin.offset + offset;
+  return position;
+}
+
 Diagnostic error_at(Position position, std::string message, const char* rule) {
   Diagnostic diagnostic;
   diagnostic.line = position.line;
@@ -296,9 +367,15 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
                                           "lists and fields are nested too deeply", "yaml.limit"));
   } catch (const YAML::Exception& error) {
     result.ok = false;
-    result.diagnostics.push_back(error_at(builder.position_of(error.mark),
-                                          "invalid YAML: " + explain_parser_error(error.msg),
-                                          "yaml.syntax"));
+    std::size_t error_offset = error.mark.is_null() ? text.size() : static_cast<std::size_t>(error.mark.pos);
+    if (std::optional<Unclosed> unclosed = find_unclosed(text, error_offset)) {
+      result.diagnostics.push_back(error_at(offset_position(text, origin, unclosed->offset),
+                                            "invalid YAML: " + unclosed->message, "yaml.syntax"));
+    } else {
+      result.diagnostics.push_back(error_at(builder.position_of(error.mark),
+                                            "invalid YAML: " + explain_parser_error(error.msg),
+                                            "yaml.syntax"));
+    }
   }
   return result;
 }

@@ -20,6 +20,7 @@ struct CaseFacts {
   std::string slug;
   std::string title;
   Position title_position;
+  std::string title_line; // the source line of the title, for diagnostics made later
   std::vector<Link> links;
 };
 

@@ -19,6 +19,7 @@ struct Link {
   std::string destination;
   int line = 0;
   int column = 1;
+  std::string source_line; // the text of `line`, for diagnostics made later
 };
 
 struct BodyOutline {

@@ -13,11 +13,17 @@ enum class LineEnding { lf, crlf, cr, mixed };
 
 // A file's text prepared for parsing: the UTF-8 BOM removed and every line
 // ending made LF, so that line numbers agree between hros, yaml-cpp and cmark.
-// What was removed is remembered, so that `--fix` writes the file back as it was.
+// What was removed is remembered, so that `--fix` edits the original bytes.
 struct SourceText {
   std::string text;
   bool had_bom = false;
   LineEnding line_ending = LineEnding::lf;
+  std::vector<std::size_t> crlf_at; // offsets in `text` of '\n's that were "\r\n"
+
+  // The offset in the original file of `offset` in `text`.
+  std::size_t raw_offset(std::size_t offset) const;
+  // The line break the file uses ("\r\n" for CRLF files, else "\n" or "\r").
+  const char* newline() const;
 };
 
 // Prepares raw file bytes, or explains why they are not a text file hros can
@@ -27,9 +33,6 @@ struct SourceCheck {
   std::optional<Diagnostic> problem;
 };
 SourceCheck prepare_source(std::string raw);
-
-// Restores the BOM and line endings that prepare_source removed.
-std::string restore_source(const SourceText& source, std::string_view text);
 
 // Start offsets of every line of `text`, for turning offsets into lines.
 std::vector<std::size_t> line_starts(std::string_view text);
