@@ -1,5 +1,7 @@
 #include "hros/json_writer.hpp"
 
+#include "hros/utf8.hpp"
+
 #include <fmt/format.h>
 
 namespace hros {
@@ -7,8 +9,20 @@ namespace hros {
 std::string json_string(std::string_view text) {
   std::string out = "\"";
   out.reserve(text.size() + 2);
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      // File names need not be UTF-8; JSON must be. Invalid bytes become U+FFFD.
+      std::size_t length = utf8_sequence_length(text, i);
+      if (length == 0) {
+        out += "\xEF\xBF\xBD";
+      } else {
+        out.append(text.substr(i, length));
+        i += length - 1;
+      }
+      continue;
+    }
     switch (c) {
     case '"':
       out += "\\\"";
@@ -40,8 +54,15 @@ std::string json_string(std::string_view text) {
 std::string xml_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {
+      std::size_t length = utf8_sequence_length(text, i);
+      out.append(length == 0 ? std::string_view("\xEF\xBF\xBD") : text.substr(i, length));
+      i += length == 0 ? 0 : length - 1;
+      continue;
+    }
     switch (c) {
     case '&':
       out += "&amp;";

@@ -181,11 +181,12 @@ std::string render_junit(const LintResult& result, const std::vector<std::string
   for (const std::string& file : all) {
     cases += fmt::format("    <testcase classname=\"hros.lint\" name=\"{}\">\n", xml_escape(file));
     std::string warnings;
+    bool failed = false;
     for (const Diagnostic* d : by_file[file]) {
       std::string line = fmt::format("{}: {}: {} [{}]", location(*d), severity_name(d->severity),
                                      d->message, d->rule);
       if (d->severity == Severity::error) {
-        ++failures;
+        failed = true;
         cases += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                              xml_escape(d->rule), xml_escape(d->message), xml_escape(line));
       } else {
@@ -196,6 +197,7 @@ std::string render_junit(const LintResult& result, const std::vector<std::string
       cases += fmt::format("      <system-out>{}</system-out>\n", xml_escape(warnings));
     }
     cases += "    </testcase>\n";
+    failures += failed ? 1 : 0; // JUnit counts failed test cases, not failure elements
   }
   return fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n  <testsuite name=\"hros lint\" "
