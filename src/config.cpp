@@ -1,6 +1,7 @@
 #include "hros/config.hpp"
 
 #include "hros/file_io.hpp"
+#include "hros/source.hpp"
 #include "hros/suggest.hpp"
 #include "hros/yaml_load.hpp"
 
@@ -169,8 +170,10 @@ ConfigLoad load_config(const fs::path& file) {
       reader.read(yaml.root);
     }
   }
+  std::vector<std::size_t> starts = line_starts(read.text);
   for (Diagnostic& diagnostic : load.diagnostics) {
     diagnostic.path = file.string();
+    diagnostic.source_line = std::string(line_text(read.text, starts, diagnostic.line));
   }
   return load;
 }

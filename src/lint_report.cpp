@@ -43,22 +43,7 @@ std::string location(const Diagnostic& diagnostic) {
 }
 
 std::string render_text(const LintResult& result, const ReportStyle& style) {
-  std::string out;
-  auto paint = [&](const char* code, const std::string& text) {
-    return style.color ? code + text + k_reset : text;
-  };
-  for (const Diagnostic& diagnostic : result.diagnostics) {
-    bool error = diagnostic.severity == Severity::error;
-    out += fmt::format("{}: {}: {} [{}]\n", paint(k_bold, location(diagnostic)),
-                       paint(error ? k_red : k_yellow, severity_name(diagnostic.severity)),
-                       diagnostic.message, diagnostic.rule);
-    if (diagnostic.line > 0 && !diagnostic.source_line.empty()) {
-      std::string gutter = fmt::format("{:>5}", diagnostic.line);
-      out += fmt::format("{} | {}\n", gutter, diagnostic.source_line);
-      out += fmt::format("{} | {}\n", std::string(gutter.size(), ' '),
-                         paint(k_green, caret_line(diagnostic.source_line, diagnostic.column)));
-    }
-  }
+  std::string out = render_diagnostics(result.diagnostics, style.color);
   if (!style.quiet) {
     out += lint_summary(result) + "\n";
   }
@@ -206,6 +191,26 @@ std::string render_junit(const LintResult& result, const std::vector<std::string
 }
 
 } // namespace
+
+std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, bool color) {
+  std::string out;
+  auto paint = [&](const char* code, const std::string& text) {
+    return color ? code + text + k_reset : text;
+  };
+  for (const Diagnostic& diagnostic : diagnostics) {
+    bool error = diagnostic.severity == Severity::error;
+    out += fmt::format("{}: {}: {} [{}]\n", paint(k_bold, location(diagnostic)),
+                       paint(error ? k_red : k_yellow, severity_name(diagnostic.severity)),
+                       diagnostic.message, diagnostic.rule);
+    if (diagnostic.line > 0 && !diagnostic.source_line.empty()) {
+      std::string gutter = fmt::format("{:>5}", diagnostic.line);
+      out += fmt::format("{} | {}\n", gutter, diagnostic.source_line);
+      out += fmt::format("{} | {}\n", std::string(gutter.size(), ' '),
+                         paint(k_green, caret_line(diagnostic.source_line, diagnostic.column)));
+    }
+  }
+  return out;
+}
 
 bool parse_lint_format(const std::string& name, LintFormat& format) {
   static const std::map<std::string, LintFormat> k_formats = {{"text", LintFormat::text},

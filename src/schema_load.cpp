@@ -4,6 +4,7 @@
 
 #include "hros/default_schema.hpp"
 #include "hros/scalar.hpp"
+#include "hros/source.hpp"
 #include "hros/suggest.hpp"
 #include "hros/yaml_load.hpp"
 
@@ -356,8 +357,10 @@ SchemaLoad load_schema(std::string_view text, const std::string& path) {
   if (yaml.ok) {
     read_schema(yaml.root, result.schema, reader);
   }
+  std::vector<std::size_t> starts = line_starts(text);
   for (Diagnostic& diagnostic : result.diagnostics) {
     diagnostic.path = path;
+    diagnostic.source_line = std::string(line_text(text, starts, diagnostic.line));
     if (diagnostic.rule != "schema-file") {
       diagnostic.rule = "schema-file." + diagnostic.rule;
     }

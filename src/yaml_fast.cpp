@@ -80,7 +80,7 @@ private:
       std::string_view raw = m_text.substr(begin, end - begin);
       std::size_t indent = raw.find_first_not_of(' ');
       if (indent != std::string_view::npos) {
-        if (raw[indent] == '\t' || raw.find('\t') != std::string_view::npos) {
+        if (raw.find_first_of("\t\r") != std::string_view::npos) {
           throw GiveUp{};
         }
         std::string_view content = raw.substr(indent);

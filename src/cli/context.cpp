@@ -3,6 +3,7 @@
 #include "hros/corpus.hpp"
 #include "hros/exit_code.hpp"
 #include "hros/file_io.hpp"
+#include "hros/lint_report.hpp"
 #include "hros/schema_load.hpp"
 
 #include <fmt/format.h>
@@ -19,10 +20,8 @@ void print_error(const std::string& message) {
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const Diagnostic& d : diagnostics) {
-    std::string where = d.line > 0 ? fmt::format("{}:{}:{}", d.path, d.line, d.column) : d.path;
-    fmt::print(stderr, "{}: {}: {} [{}]\n", where, severity_name(d.severity), d.message, d.rule);
-  }
+  std::string text = render_diagnostics(diagnostics, false);
+  std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
 bool use_color(const GlobalOptions& options, std::FILE* stream) {

@@ -127,7 +127,7 @@ TEST_CASE("the fast YAML path agrees with yaml-cpp on random line soups", "[yaml
       "d:",       "e: [x, y]",    "f: [x,",      "g: \"q\"",    "h: 'q'",      "i: \"bad",   "j: a: b",
       "# note",   "",             "k: ~",        "    deep: 1", "l: &x 1",     "m: *x",      "n: |",
       "  block",  "o: {a: 1}",    "p: x #c",     "q: -1",       "- [a, b]",    "r: ''",      "s: \"\"",
-      "t: [a,]", "- a: 1", "  - b", "x: y", "z: [a]", "- x: [1, 2]", "  y: z",  "u: [\"a\", 'b']", "v:  spaced", "- ",         "w: 'it''s'",  "x: \"\\u00e9\"", "\ty: tab", "n: >-", "  folded", "   more", "n: |", "", "  # x",
+      "t: [a,]", "- a: 1", "  - b", "x: y", "z: [a]", "- x: [1, 2]", "  y: z",  "u: [\"a\", 'b']", "v:  spaced", "- ",         "w: 'it''s'",  "x: \"\\u00e9\"", "\ty: tab", "n: >-", "  folded", "   more", "n: |", "", "  # x", "cr: x\r",
   };
   std::mt19937 random(20261121);
   std::uniform_int_distribution<std::size_t> pick(0, pool.size() - 1);
