@@ -167,6 +167,8 @@ hros_sanity() {
     fi
 }
 
+# Other work on the machine inflates wall times; the load average says how much.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 last_size=""
 for n in $SIZES; do
     base=$(corpus "$n")
@@ -199,6 +201,7 @@ done
 echo
 echo "hros: $( ((REFERENCE_ONLY)) && echo "not measured (--reference-only)" || echo "$HROS")"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); node $(node --version)"
+echo "load average: $load_start at start, $(cut -d' ' -f1-3 /proc/loadavg) at end"
 for n in $SIZES; do
     if [[ $n == "$last_size" ]]; then
         python3 "$BENCH/report.py" "$RESULTS" "$n" --targets

@@ -34,6 +34,7 @@ def load(size_dir):
         except (OSError, ValueError, IndexError):
             rss_mb = None
         rows.append({"name": name, "mean": r["mean"], "stddev": r.get("stddev"),
+                     "cpu": r.get("user", 0) + r.get("system", 0),
                      "runs": len(r.get("times", [])), "rss": rss_mb})
     return rows
 
@@ -58,12 +59,15 @@ def main():
     base = next((r for r in rows if r["name"] == BASELINE), None)
     base_mean = base["mean"] if base else None
 
-    header = ["command", "mean wall (s)", "runs", "vs hros lint", "peak RSS (MB)"]
+    # CPU time (user + system) is shown beside wall time because it moves much
+    # less when other work shares the machine.
+    header = ["command", "mean wall (s)", "runs", "vs hros lint", "cpu (s)", "peak RSS (MB)"]
     table = []
     for r in rows:
         sd = f" ± {r['stddev']:.4f}" if r["stddev"] is not None else ""
         table.append([r["name"], f"{r['mean']:.4f}{sd}", str(r["runs"]),
                       ratio_text(r["mean"], base_mean) if r is not base else "baseline",
+                      f"{r['cpu']:.4f}",
                       f"{r['rss']:.1f}" if r["rss"] is not None else "?"])
     widths = [max(len(x) for x in col) for col in zip(header, *table)]
     print(f"\n{int(size):,} cases")
