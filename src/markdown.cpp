@@ -5,6 +5,8 @@
 
 #include "hros/markdown_guard.hpp"
 
+#include "cmark_arena.hpp"
+
 #include <cmark.h>
 
 #include <algorithm>
@@ -13,13 +15,24 @@
 namespace hros {
 namespace {
 
-struct NodeDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
+// A document parsed into this thread's cmark arena, released as a whole.
+struct ArenaDocument {
+  explicit ArenaDocument(std::string_view text) {
+    cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, detail::cmark_arena());
+    cmark_parser_feed(parser, text.data(), text.size());
+    root = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+  }
+  ~ArenaDocument() { detail::reset_cmark_arena(); }
+  ArenaDocument(const ArenaDocument&) = delete;
+  ArenaDocument& operator=(const ArenaDocument&) = delete;
+
+  cmark_node* root = nullptr;
 };
+
 struct IterDeleter {
   void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
-using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
 // The plain text of a heading: its text, code and entity content, joined.
@@ -111,11 +124,12 @@ int enclosing_block_line(cmark_node* node) {
 BodyOutline outline_body(std::string_view body, int first_line) {
   BodyOutline outline;
   std::string safe = guard_markdown(body);
-  NodePtr document(cmark_parse_document(safe.data(), safe.size(), CMARK_OPT_DEFAULT));
-  if (!document) {
+  ArenaDocument parsed(safe);
+  cmark_node* document = parsed.root;
+  if (document == nullptr) {
     return outline;
   }
-  for (cmark_node* block = cmark_node_first_child(document.get()); block != nullptr;
+  for (cmark_node* block = cmark_node_first_child(document); block != nullptr;
        block = cmark_node_next(block)) {
     cmark_node_type type = cmark_node_get_type(block);
     if (type == CMARK_NODE_HEADING && cmark_node_get_heading_level(block) == 2) {
@@ -143,7 +157,7 @@ BodyOutline outline_body(std::string_view body, int first_line) {
       starts.push_back(i + 1);
     }
   }
-  IterPtr iter(cmark_iter_new(document.get()));
+  IterPtr iter(cmark_iter_new(document));
   cmark_event_type event;
   while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
     cmark_node* node = cmark_iter_get_node(iter.get());

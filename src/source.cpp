@@ -105,7 +105,10 @@ SourceCheck prepare_source(std::string raw) {
   }
   check.source.line_ending = detect_line_ending(text);
   if (check.source.line_ending == LineEnding::lf) {
-    check.source.text = text;
+    // The common case: reuse the buffer rather than copy the file.
+    std::size_t bom = check.source.had_bom ? 3 : 0;
+    check.source.text = std::move(raw);
+    check.source.text.erase(0, bom);
   } else {
     check.source.text = to_lf(text, check.source.crlf_at);
   }

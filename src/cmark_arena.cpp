@@ -1,0 +1,105 @@
+#include "cmark_arena.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace hros::detail {
+namespace {
+
+constexpr std::size_t k_alignment = 16;
+constexpr std::size_t k_chunk = 1 << 20;
+
+// Each block is preceded by its size, so realloc knows what to copy.
+struct alignas(k_alignment) Header {
+  std::size_t size;
+};
+
+class Arena {
+public:
+  void* allocate(std::size_t size) {
+    std::size_t needed = sizeof(Header) + round_up(size);
+    if (m_chunks.empty() || m_used + needed > m_capacity) {
+      grow(needed);
+    }
+    char* at = m_chunks.back().get() + m_used;
+    m_used += needed;
+    auto* header = reinterpret_cast<Header*>(at);
+    header->size = size;
+    m_last = at + sizeof(Header);
+    return m_last;
+  }
+
+  void* reallocate(void* pointer, std::size_t size) {
+    if (pointer == nullptr) {
+      return allocate(size);
+    }
+    auto* header = reinterpret_cast<Header*>(static_cast<char*>(pointer) - sizeof(Header));
+    // The most recent block can grow in place: the common case for buffers.
+    if (pointer == m_last) {
+      std::size_t old_rounded = round_up(header->size);
+      std::size_t new_rounded = round_up(size);
+      if (m_used - old_rounded + new_rounded <= m_capacity) {
+        m_used = m_used - old_rounded + new_rounded;
+        header->size = size;
+        return pointer;
+      }
+    }
+    void* fresh = allocate(size);
+    std::memcpy(fresh, pointer, header->size < size ? header->size : size);
+    return fresh;
+  }
+
+  void reset() {
+    if (m_chunks.size() > 1 || m_capacity > k_chunk) {
+      m_chunks.clear(); // keep one ordinary chunk for the next document
+      m_capacity = 0;
+    }
+    m_used = 0;
+    m_last = nullptr;
+  }
+
+private:
+  static std::size_t round_up(std::size_t size) { return (size + k_alignment - 1) & ~(k_alignment - 1); }
+
+  void grow(std::size_t needed) {
+    std::size_t capacity = needed > k_chunk ? needed : k_chunk;
+    if (!m_chunks.empty() && m_used == 0 && m_capacity >= needed) {
+      return;
+    }
+    m_chunks.emplace_back(new char[capacity]);
+    m_capacity = capacity;
+    m_used = 0;
+  }
+
+  std::vector<std::unique_ptr<char[]>> m_chunks;
+  std::size_t m_capacity = 0;
+  std::size_t m_used = 0;
+  void* m_last = nullptr;
+};
+
+thread_local Arena t_arena;
+
+void* arena_calloc(std::size_t count, std::size_t size) {
+  if (size != 0 && count > static_cast<std::size_t>(-1) / size) {
+    std::abort(); // as cmark's own allocator does on failure
+  }
+  void* memory = t_arena.allocate(count * size);
+  std::memset(memory, 0, count * size);
+  return memory;
+}
+
+void* arena_realloc(void* pointer, std::size_t size) { return t_arena.reallocate(pointer, size); }
+
+void arena_free(void*) {}
+
+cmark_mem k_arena_mem = {arena_calloc, arena_realloc, arena_free};
+
+} // namespace
+
+cmark_mem* cmark_arena() { return &k_arena_mem; }
+
+void reset_cmark_arena() { t_arena.reset(); }
+
+} // namespace hros::detail
