@@ -34,6 +34,10 @@ public:
   }
 };
 
+Diagnostic error_at(Position position, std::string message, const char* rule) {
+  return make_diagnostic(position.line, position.column, Severity::error, std::move(message), rule);
+}
+
 // Thrown by the builder to stop the parser when a limit is exceeded.
 struct LimitExceeded {
   Position position;
@@ -228,12 +232,7 @@ private:
   }
 
   void report(Position position, std::string message, const char* rule) {
-    Diagnostic diagnostic;
-    diagnostic.line = position.line;
-    diagnostic.column = position.column;
-    diagnostic.message = std::move(message);
-    diagnostic.rule = rule;
-    m_diagnostics.push_back(std::move(diagnostic));
+    m_diagnostics.push_back(error_at(position, std::move(message), rule));
   }
 
   std::string_view m_text;
@@ -324,15 +323,6 @@ Position offset_position(std::string_view text, Position origin, std::size_t off
   position.column = (position.line == origin.line ? origin.column : 1) + static_cast<int>(offset - line_start);
   position.offset = origin.offset + offset;
   return position;
-}
-
-Diagnostic error_at(Position position, std::string message, const char* rule) {
-  Diagnostic diagnostic;
-  diagnostic.line = position.line;
-  diagnostic.column = position.column;
-  diagnostic.message = std::move(message);
-  diagnostic.rule = rule;
-  return diagnostic;
 }
 
 } // namespace
