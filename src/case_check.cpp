@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace hros {
 namespace {
 
@@ -79,7 +81,26 @@ void check_body(const YamlNode& root, const FrontMatterSplit& split, const Schem
   }
 }
 
+// A hostile file can hold a problem per line; past this many, one note says
+// how many more there are, so a report stays readable and bounded.
+constexpr std::size_t k_max_diagnostics = 100;
+
+void limit_diagnostics(std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.size() <= k_max_diagnostics) {
+    return;
+  }
+  sort_diagnostics(diagnostics);
+  std::size_t hidden = diagnostics.size() - k_max_diagnostics;
+  bool hidden_error = std::any_of(diagnostics.begin() + k_max_diagnostics, diagnostics.end(),
+                                  [](const Diagnostic& d) { return d.severity == Severity::error; });
+  diagnostics.resize(k_max_diagnostics);
+  diagnostics.push_back(make_diagnostic(0, 0, hidden_error ? Severity::error : Severity::warning,
+                                        fmt::format("{} more problems in this file are not shown", hidden),
+                                        "file.too-many-problems"));
+}
+
 void attach_source_lines(std::string_view text, CaseCheck& check) {
+  limit_diagnostics(check.diagnostics);
   if (check.diagnostics.empty()) {
     return;
   }
@@ -87,8 +108,7 @@ void attach_source_lines(std::string_view text, CaseCheck& check) {
   for (Diagnostic& diagnostic : check.diagnostics) {
     diagnostic.path = check.facts.path;
     if (diagnostic.line > 0) {
-      std::string_view line = line_text(text, starts, diagnostic.line);
-      diagnostic.source_line = std::string(line.substr(0, 500));
+      set_source_line(diagnostic, line_text(text, starts, diagnostic.line));
     }
   }
 }

@@ -1,11 +1,15 @@
 #include "hros/config.hpp"
 
+#include "hros/corpus.hpp"
 #include "hros/file_io.hpp"
+#include "hros/rules.hpp"
 #include "hros/source.hpp"
 #include "hros/suggest.hpp"
 #include "hros/yaml_load.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace fs = std::filesystem;
 
@@ -87,7 +91,20 @@ private:
       error(node.position, "'rules' should map rule ids to off, warning or error");
       return;
     }
+    std::vector<std::string> known;
+    for (const RuleInfo& rule : lint_rules()) {
+      std::string id(rule.id);
+      known.push_back(id);
+      std::string prefix = id.substr(0, id.find('.'));
+      if (std::find(known.begin(), known.end(), prefix) == known.end()) {
+        known.push_back(prefix);
+      }
+    }
     for (const YamlEntry& entry : node.entries) {
+      if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
+        error(entry.key_position, fmt::format("unknown rule '{}'{}", entry.key, did_you_mean(entry.key, known)));
+        continue;
+      }
       std::optional<std::string> setting = text(entry.value, "rules");
       if (!setting) {
         continue;
@@ -144,6 +161,7 @@ Config default_config(const fs::path& working_directory) {
   Config config;
   std::error_code error;
   config.cases_dir = fs::absolute(working_directory / "cases", error).lexically_normal();
+  config.bank_root = fs::absolute(working_directory, error).lexically_normal();
   return config;
 }
 
@@ -154,6 +172,7 @@ ConfigLoad load_config(const fs::path& file) {
   fs::path base = absolute.parent_path();
   load.config = default_config(base);
   load.config.file = absolute;
+  load.config.bank_root = base;
   ReadResult read = read_file(absolute);
   if (!read.ok) {
     load.ok = false;
@@ -172,7 +191,7 @@ ConfigLoad load_config(const fs::path& file) {
   }
   std::vector<std::size_t> starts = line_starts(read.text);
   for (Diagnostic& diagnostic : load.diagnostics) {
-    diagnostic.path = file.string();
+    diagnostic.path = display_path(file);
     diagnostic.source_line = std::string(line_text(read.text, starts, diagnostic.line));
   }
   return load;

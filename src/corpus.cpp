@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -29,8 +30,20 @@ bool is_ignored(const std::string& relative, const std::vector<std::string>& ign
   return false;
 }
 
-bool has_md_extension(const std::string& name) {
-  return name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0;
+bool ends_with(const std::string& name, std::string_view suffix) {
+  return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool has_md_extension(const std::string& name) { return ends_with(name, ".md"); }
+
+// Markdown saved under another extension (.MD, .markdown): meant as a case,
+// but never checked or published unless someone says so.
+bool has_other_markdown_extension(const std::string& name) {
+  std::string lower = name;
+  for (char& c : lower) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return ends_with(lower, ".md") || ends_with(lower, ".markdown") || ends_with(lower, ".mdown");
 }
 
 class Walker {
@@ -94,6 +107,20 @@ private:
       walk(path, relative);
     } else if (S_ISREG(info.st_mode) && has_md_extension(relative)) {
       m_corpus.files.push_back(path);
+    } else if (!S_ISREG(info.st_mode) && has_md_extension(relative)) {
+      Diagnostic diagnostic = make_diagnostic(0, 0, Severity::warning,
+                                              "not a regular file (a FIFO, socket or device); skipped", "file.read");
+      diagnostic.path = display_path(path);
+      m_corpus.diagnostics.push_back(std::move(diagnostic));
+    } else if (S_ISREG(info.st_mode) && has_other_markdown_extension(relative)) {
+      std::string name = path.filename().string();
+      std::string stem = name.substr(0, name.rfind('.'));
+      Diagnostic diagnostic = make_diagnostic(
+          0, 0, Severity::error,
+          fmt::format("case files end in '.md'; this one is not checked until it is renamed to '{}.md'", stem),
+          "file.extension");
+      diagnostic.path = display_path(path);
+      m_corpus.diagnostics.push_back(std::move(diagnostic));
     }
   }
 

@@ -12,15 +12,23 @@ namespace hros {
 
 ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   ReadResult result;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK so that opening a FIFO does not wait for a writer.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     result.error = fmt::format("cannot read {}: {}", path.string(), std::strerror(errno));
     return result;
   }
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);
-    result.error = fmt::format("cannot read {}: it is a directory", path.string());
+    result.error = fmt::format("cannot read {}: {}", path.string(),
+                               S_ISDIR(info.st_mode) ? "it is a directory" : "it is not a regular file");
+    return result;
+  }
+  if (static_cast<std::size_t>(info.st_size) > max_bytes) {
+    ::close(fd);
+    result.too_large = true;
+    result.error = fmt::format("{} is larger than {} MiB; is it really a case?", path.string(), max_bytes >> 20);
     return result;
   }
   if (info.st_size > 0) {

@@ -16,11 +16,16 @@ namespace hros {
 namespace {
 
 Diagnostic at_facts(const CaseFacts& facts, const Position& position, std::string message,
-                    const char* rule, std::string source_line = {}) {
+                    const char* rule, std::string_view source_line = {}, int source_offset = -1) {
   Diagnostic diagnostic =
       make_diagnostic(position.line, position.column, Severity::error, std::move(message), rule);
   diagnostic.path = facts.path;
-  diagnostic.source_line = std::move(source_line);
+  if (source_offset >= 0) { // already a window of its line
+    diagnostic.source_line = std::string(source_line);
+    diagnostic.source_offset = source_offset;
+  } else {
+    set_source_line(diagnostic, source_line);
+  }
   return diagnostic;
 }
 
@@ -70,7 +75,8 @@ std::string percent_decode(const std::string& text) {
 }
 
 // Relative links to other `.md` files must resolve: a bank links its cases.
-void check_links(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& out) {
+void check_links(const std::vector<CaseFacts>& cases, const fs::path& bank_root,
+                 std::vector<Diagnostic>& out) {
   for (const CaseFacts& facts : cases) {
     for (const Link& link : facts.links) {
       if (is_external(link.destination)) {
@@ -81,12 +87,14 @@ void check_links(const std::vector<CaseFacts>& cases, std::vector<Diagnostic>& o
       if (target.size() < 3 || target.compare(target.size() - 3, 3, ".md") != 0) {
         continue;
       }
-      fs::path resolved = target[0] == '/' ? fs::path(target) : facts.file.parent_path() / target;
+      // A leading '/' means the bank's root, as on a Git host, not the disk's.
+      fs::path resolved =
+          target[0] == '/' ? bank_root / target.substr(1) : facts.file.parent_path() / target;
       std::error_code error;
       if (!fs::is_regular_file(resolved, error)) {
         std::string message = fmt::format("link to '{}', which does not exist", link.destination);
         out.push_back(
-            at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken", link.source_line));
+            at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken", link.source_line, link.source_offset));
       }
     }
   }
@@ -169,7 +177,7 @@ LintResult lint_files(const std::vector<fs::path>& files, const Schema& schema,
     facts.push_back(std::move(check.facts));
   }
   check_duplicates(facts, result.diagnostics);
-  check_links(facts, result.diagnostics);
+  check_links(facts, config.bank_root, result.diagnostics);
   apply_settings(config, result);
   return result;
 }

@@ -206,7 +206,8 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, bool 
       std::string gutter = fmt::format("{:>5}", diagnostic.line);
       out += fmt::format("{} | {}\n", gutter, diagnostic.source_line);
       out += fmt::format("{} | {}\n", std::string(gutter.size(), ' '),
-                         paint(k_green, caret_line(diagnostic.source_line, diagnostic.column)));
+                         paint(k_green, caret_line(diagnostic.source_line,
+                                                   diagnostic.column - diagnostic.source_offset)));
     }
   }
   return out;

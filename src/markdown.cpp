@@ -3,6 +3,8 @@
 // real CommonMark structure (a `##` inside a code block is not a heading).
 #include "hros/markdown.hpp"
 
+#include "hros/diagnostic.hpp"
+
 #include "hros/markdown_guard.hpp"
 
 #include "cmark_arena.hpp"
@@ -85,30 +87,55 @@ bool is_only_comments(cmark_node* node) {
 }
 
 // cmark 0.30 has no source positions for inline nodes, so a link is located
-// by finding its destination in the source from its block's first line on.
-Link locate_link(std::string_view body, const std::vector<std::size_t>& starts, int block_line,
-                 std::string destination, int first_line) {
-  Link link;
-  link.destination = std::move(destination);
-  std::size_t from = block_line >= 1 && static_cast<std::size_t>(block_line) <= starts.size()
-                         ? starts[static_cast<std::size_t>(block_line) - 1]
-                         : 0;
-  std::size_t at =
-      link.destination.empty() ? std::string_view::npos : body.find(link.destination, from);
-  if (at == std::string_view::npos) {
-    link.line = first_line + block_line - 1;
+// by finding its destination in the source. Links come in document order, so
+// the search starts at the previous link (or the block's first line) and is
+// bounded, which keeps a paragraph of thousands of links linear.
+class LinkLocator {
+public:
+  LinkLocator(std::string_view body, int first_line) : m_body(body), m_first_line(first_line) {
+    m_starts.push_back(0);
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n') {
+        m_starts.push_back(i + 1);
+      }
+    }
+  }
+
+  Link locate(std::string destination, int block_line) {
+    constexpr std::size_t k_window = 16 * 1024;
+    Link link;
+    link.destination = std::move(destination);
+    std::size_t block_start = block_line >= 1 && static_cast<std::size_t>(block_line) <= m_starts.size()
+                                  ? m_starts[static_cast<std::size_t>(block_line) - 1]
+                                  : 0;
+    std::size_t from = std::max(block_start, m_cursor);
+    std::string_view window = m_body.substr(std::min(from, m_body.size()), k_window + link.destination.size());
+    std::size_t found = link.destination.empty() ? std::string_view::npos : window.find(link.destination);
+    std::size_t at = found == std::string_view::npos ? block_start : from + found;
+    if (found != std::string_view::npos) {
+      m_cursor = at + link.destination.size();
+    }
+    auto line_index = static_cast<std::size_t>(std::upper_bound(m_starts.begin(), m_starts.end(), at) - m_starts.begin());
+    std::size_t line_start = m_starts[line_index - 1];
+    link.line = m_first_line + static_cast<int>(line_index) - 1;
+    link.column = static_cast<int>(at - line_start) + 1;
+    std::size_t line_end = m_body.find('\n', line_start);
+    Diagnostic window_of_line;
+    window_of_line.column = link.column;
+    set_source_line(window_of_line, m_body.substr(line_start, line_end == std::string_view::npos
+                                                                    ? std::string_view::npos
+                                                                    : line_end - line_start));
+    link.source_line = std::move(window_of_line.source_line);
+    link.source_offset = window_of_line.source_offset;
     return link;
   }
-  auto line_index =
-      static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
-  link.line = first_line + static_cast<int>(line_index) - 1;
-  link.column = static_cast<int>(at - starts[line_index - 1]) + 1;
-  std::size_t line_end = body.find('\n', starts[line_index - 1]);
-  link.source_line = std::string(body.substr(starts[line_index - 1], line_end == std::string_view::npos
-                                                                         ? std::string_view::npos
-                                                                         : line_end - starts[line_index - 1]));
-  return link;
-}
+
+private:
+  std::string_view m_body;
+  int m_first_line;
+  std::vector<std::size_t> m_starts;
+  std::size_t m_cursor = 0;
+};
 
 int enclosing_block_line(cmark_node* node) {
   for (cmark_node* current = node; current != nullptr; current = cmark_node_parent(current)) {
@@ -151,12 +178,7 @@ BodyOutline outline_body(std::string_view body, int first_line) {
     }
   }
 
-  std::vector<std::size_t> starts{0};
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '\n') {
-      starts.push_back(i + 1);
-    }
-  }
+  LinkLocator locator(body, first_line);
   IterPtr iter(cmark_iter_new(document));
   cmark_event_type event;
   while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
@@ -164,8 +186,7 @@ BodyOutline outline_body(std::string_view body, int first_line) {
     cmark_node_type type = cmark_node_get_type(node);
     if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)) {
       const char* url = cmark_node_get_url(node);
-      outline.links.push_back(
-          locate_link(body, starts, enclosing_block_line(node), url ? url : "", first_line));
+      outline.links.push_back(locator.locate(url ? url : "", enclosing_block_line(node)));
     }
   }
   return outline;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace hros {
 namespace {
@@ -348,6 +349,8 @@ private:
         list += (list.empty() ? "" : ", ") + allowed;
       }
       suggestion = "; expected one of: " + list;
+    } else if (suggestion.empty()) {
+      suggestion = "; 'hros schema --format markdown' lists the values";
     }
     std::string field = name.size() > 2 && name.substr(name.size() - 2) == "[]"
                             ? name.substr(0, name.size() - 2)
@@ -377,7 +380,7 @@ private:
              fmt::format("'{}' has {} items, at most {} allowed", name, count, *spec.max_items),
              "schema.items");
     }
-    std::vector<std::pair<std::string, int>> seen;
+    std::unordered_map<std::string, int> seen; // canonical item -> line
     for (const YamlNode& item : node.items) {
       if (spec.items) {
         value(item, *spec.items, name);
@@ -385,17 +388,13 @@ private:
       if (!spec.unique) {
         continue;
       }
-      std::string key = canonical(item);
-      auto earlier =
-          std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == key; });
-      if (earlier != seen.end()) {
+      auto [earlier, fresh] = seen.emplace(canonical(item), item.position.line);
+      if (!fresh) {
         report(item.position, Severity::error,
                fmt::format("'{}' lists {} twice (also on line {})", name,
                            item.is_scalar() ? "'" + item.text + "'" : "the same item",
                            earlier->second),
                "schema.unique");
-      } else {
-        seen.emplace_back(std::move(key), item.position.line);
       }
     }
   }

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <istream>
 #include <optional>
 #include <streambuf>
@@ -118,6 +119,7 @@ private:
     bool skip_value = false; // the value belongs to a rejected key
     std::string key;
     Position key_position;
+    std::unordered_map<std::string, int> key_lines; // mapping keys -> line first set
   };
 
   struct Anchored {
@@ -218,15 +220,16 @@ private:
       top.skip_value = true;
       return;
     }
-    for (const YamlEntry& entry : top.node.entries) {
-      if (entry.key == key.text) {
-        report(key.position,
-               fmt::format("duplicate field '{}' (first set on line {}); keep only one", key.text,
-                           entry.key_position.line),
-               "yaml.duplicate-key");
-        top.skip_value = true;
-        return;
-      }
+    // A hash of the keys seen, so that a hostile mapping with many keys
+    // costs linear time, not quadratic.
+    auto [seen, fresh] = top.key_lines.emplace(key.text, key.position.line);
+    if (!fresh) {
+      report(key.position,
+             fmt::format("duplicate field '{}' (first set on line {}); keep only one", key.text,
+                         seen->second),
+             "yaml.duplicate-key");
+      top.skip_value = true;
+      return;
     }
     top.key = key.text;
   }
@@ -250,6 +253,9 @@ std::string explain_parser_error(const std::string& message) {
   if (message == YAML::ErrorMsg::MAP_VALUE || message == YAML::ErrorMsg::BLOCK_ENTRY) {
     return message + " (check the indentation, and quote values that contain ': ')";
   }
+  if (message == YAML::ErrorMsg::END_OF_MAP) {
+    return message + " (is a value only partly quoted? quote the whole value)";
+  }
   if (message == YAML::ErrorMsg::END_OF_SEQ_FLOW || message == YAML::ErrorMsg::END_OF_MAP_FLOW) {
     return message + " (a closing bracket is missing)";
   }
@@ -259,6 +265,7 @@ std::string explain_parser_error(const std::string& message) {
 struct Unclosed {
   std::size_t offset = 0; // in the YAML text
   std::string message;
+  bool quote = false; // a quote rather than a bracket
 };
 
 // yaml-cpp notices an unclosed bracket or quote only where it runs out of
@@ -301,12 +308,51 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
     }
     if (quote != 0) {
       return Unclosed{begin + quote_at,
-                      fmt::format("the quote ({}) opened here is not closed on this line", quote)};
+                      fmt::format("the quote ({}) opened here is not closed on this line", quote), true};
     }
     if (!open_brackets.empty()) {
       return Unclosed{begin + open_brackets.front(), "the list opened here has no closing bracket ']'"};
     }
     begin = end + 1;
+  }
+  return std::nullopt;
+}
+
+// yaml-cpp accepts a quote left open to the end of the text: the value then
+// swallows every field after it. When a line after an unclosed quote starts
+// like a top-level `field:`, that is what happened.
+std::optional<Unclosed> find_swallowing_quote(std::string_view text) {
+  std::optional<Unclosed> unclosed = find_unclosed(text, text.size());
+  if (!unclosed || !unclosed->quote) {
+    return std::nullopt;
+  }
+  for (std::size_t begin = text.find('\n', unclosed->offset); begin != std::string_view::npos;
+       begin = text.find('\n', begin)) {
+    ++begin;
+    std::size_t i = begin;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '-')) {
+      ++i;
+    }
+    if (i > begin && i < text.size() && text[i] == ':' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
+      return unclosed;
+    }
+  }
+  return std::nullopt;
+}
+
+// The first tab in the indentation of `line` or the line before it, where
+// yaml-cpp's message ("illegal map value") would not mention it.
+std::optional<std::size_t> find_indenting_tab(std::string_view text, std::size_t error_offset) {
+  std::size_t line_start = text.rfind('\n', error_offset == 0 ? 0 : error_offset - 1);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  std::size_t previous_start = line_start == 0 ? 0 : text.rfind('\n', line_start - 2);
+  previous_start = (line_start == 0 || previous_start == std::string_view::npos) ? 0 : previous_start + 1;
+  for (std::size_t start : {previous_start, line_start}) {
+    for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+      if (text[i] == '\t') {
+        return i;
+      }
+    }
   }
   return std::nullopt;
 }
@@ -325,10 +371,38 @@ Position offset_position(std::string_view text, Position origin, std::size_t off
   return position;
 }
 
+
+// Front matter is one YAML document. A directive (`%YAML`) or a `---`/`...`
+// line inside it (one with a comment after it, which hros does not take as
+// the closing line) would make YAML tools read a second document that
+// yaml-cpp and hros never look at, so its fields would go unchecked.
+std::optional<Diagnostic> find_second_document(std::string_view text, Position origin) {
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line = text.substr(begin, end - begin);
+    bool marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
+                  (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+    if (marker || (!line.empty() && line[0] == '%')) {
+      return error_at(offset_position(text, origin, begin),
+                      marker ? "invalid YAML: this line starts a second YAML document; the front matter ends "
+                               "with a line that is only '---'"
+                             : "invalid YAML: directives such as '%YAML' are not allowed in front matter",
+                      "yaml.document");
+    }
+    begin = end + 1;
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
   YamlLoad result;
+  if (std::optional<Diagnostic> second = find_second_document(text, origin)) {
+    result.ok = false;
+    result.diagnostics.push_back(std::move(*second));
+    return result;
+  }
   if (limits.fast_path) {
     try {
       TreeBuilder fast(text, origin, limits, result.diagnostics);
@@ -348,6 +422,13 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
     YAML::Parser parser(stream);
     parser.HandleNextDocument(builder);
     result.root = builder.take_root();
+    if (std::optional<Unclosed> swallowing = find_swallowing_quote(text)) {
+      result.ok = false;
+      result.root = YamlNode();
+      result.diagnostics.clear();
+      result.diagnostics.push_back(error_at(offset_position(text, origin, swallowing->offset),
+                                            "invalid YAML: " + swallowing->message, "yaml.syntax"));
+    }
   } catch (const LimitExceeded& limit) {
     result.ok = false;
     result.diagnostics.push_back(error_at(limit.position, limit.message, "yaml.limit"));
@@ -358,7 +439,13 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
   } catch (const YAML::Exception& error) {
     result.ok = false;
     std::size_t error_offset = error.mark.is_null() ? text.size() : static_cast<std::size_t>(error.mark.pos);
-    if (std::optional<Unclosed> unclosed = find_unclosed(text, error_offset)) {
+    bool mentions_tab = error.msg.find("tab") != std::string::npos;
+    std::optional<std::size_t> tab = mentions_tab ? std::nullopt : find_indenting_tab(text, error_offset);
+    if (tab) {
+      result.diagnostics.push_back(error_at(offset_position(text, origin, *tab),
+                                            "invalid YAML: a tab is used for indentation; YAML allows only spaces",
+                                            "yaml.syntax"));
+    } else if (std::optional<Unclosed> unclosed = find_unclosed(text, error_offset)) {
       result.diagnostics.push_back(error_at(offset_position(text, origin, unclosed->offset),
                                             "invalid YAML: " + unclosed->message, "yaml.syntax"));
     } else {

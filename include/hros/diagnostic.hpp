@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hros {
@@ -27,9 +28,15 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message;
   std::string rule;
-  std::string source_line; // the text of `line`, for the caret display
+  std::string source_line; // the text of `line` (or a window of it), for the caret display
+  int source_offset = 0;   // how many columns of the line `source_line` leaves out at its start
   std::optional<Fix> fix;
 };
+
+// Sets the diagnostic's source line from the whole line. A long line (one
+// Markdown paragraph, a huge flow list) is cut to a window around the column,
+// marked with "...", so a report stays readable and small.
+void set_source_line(Diagnostic& diagnostic, std::string_view line);
 
 // A diagnostic at a line and column, with no path yet.
 Diagnostic make_diagnostic(int line, int column, Severity severity, std::string message,

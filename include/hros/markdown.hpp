@@ -19,7 +19,8 @@ struct Link {
   std::string destination;
   int line = 0;
   int column = 1;
-  std::string source_line; // the text of `line`, for diagnostics made later
+  std::string source_line; // a window of the text of `line`, for diagnostics made later
+  int source_offset = 0;   // columns of the line left out before `source_line`
 };
 
 struct BodyOutline {

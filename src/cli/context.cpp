@@ -53,7 +53,7 @@ bool resolve_context(const GlobalOptions& options, Context& context) {
     ConfigLoad loaded = load_config(*config_file);
     print_diagnostics(loaded.diagnostics);
     if (!loaded.ok) {
-      print_error(fmt::format("{} has errors; fix them first", config_file->string()));
+      print_error(fmt::format("{} has errors; fix them first", display_path(*config_file)));
       return false;
     }
     context.config = std::move(loaded.config);
@@ -76,7 +76,7 @@ bool resolve_context(const GlobalOptions& options, Context& context) {
   print_diagnostics(schema.diagnostics);
   if (!schema.ok) {
     print_error(fmt::format("the schema {} has errors; fix them first",
-                            context.config.schema_file.string()));
+                            display_path(context.config.schema_file)));
     return false;
   }
   context.schema = std::move(schema.schema);
