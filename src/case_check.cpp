@@ -72,6 +72,12 @@ void check_body(const YamlNode& root, const FrontMatterSplit& split, const Schem
                 CaseCheck& check) {
   BodyOutline outline = outline_body(split.body, split.body_line);
   check.facts.links = std::move(outline.links);
+  for (const GuardNote& note : outline.guard_notes) {
+    // Dropped content means part of the case goes unchecked: an error.
+    check.diagnostics.push_back(make_diagnostic(note.line, 1,
+                                                note.dropped_content ? Severity::error : Severity::warning,
+                                                note.message, "body.limit"));
+  }
   const YamlNode* kind_node = root.find("kind");
   if (kind_node == nullptr || !kind_node->is_scalar()) {
     return;

@@ -28,7 +28,7 @@ ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   if (static_cast<std::size_t>(info.st_size) > max_bytes) {
     ::close(fd);
     result.too_large = true;
-    result.error = fmt::format("{} is larger than {} MiB; is it really a case?", path.string(), max_bytes >> 20);
+    result.error = fmt::format("{} is larger than {} KiB; is it really a case?", path.string(), max_bytes >> 10);
     return result;
   }
   if (info.st_size > 0) {
@@ -50,8 +50,8 @@ ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     }
     if (result.text.size() + static_cast<std::size_t>(count) > max_bytes) {
       result.too_large = true;
-      result.error = fmt::format("{} is larger than {} MiB; is it really a case?", path.string(),
-                                 max_bytes >> 20);
+      result.error = fmt::format("{} is larger than {} KiB; is it really a case?", path.string(),
+                                 max_bytes >> 10);
       ::close(fd);
       return result;
     }

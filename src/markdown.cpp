@@ -150,8 +150,12 @@ int enclosing_block_line(cmark_node* node) {
 
 BodyOutline outline_body(std::string_view body, int first_line) {
   BodyOutline outline;
-  std::string safe = guard_markdown(body);
-  ArenaDocument parsed(safe);
+  GuardedMarkdown guarded = guard_markdown(body);
+  for (GuardNote& note : guarded.notes) {
+    note.line += first_line - 1;
+    outline.guard_notes.push_back(std::move(note));
+  }
+  ArenaDocument parsed(guarded.text ? std::string_view(*guarded.text) : body);
   cmark_node* document = parsed.root;
   if (document == nullptr) {
     return outline;

@@ -33,6 +33,7 @@ const std::vector<RuleInfo>& lint_rules() {
       {"schema.url", "a malformed web address"},
       {"schema.email", "a malformed email address"},
       {"schema.conditional", "a field required by a conditional rule is missing"},
+      {"body.limit", "Markdown nested or sized past what hros parses safely"},
       {"slug.filename", "the file name is not a valid slug"},
       {"slug.mismatch", "the slug field differs from the file name"},
       {"sections.missing", "a section the kind requires is missing"},

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hros/markdown_guard.hpp"
+
 namespace hros {
 
 // A level-2 section of a case body.
@@ -27,6 +29,7 @@ struct BodyOutline {
   std::vector<Section> sections;
   std::vector<Link> links;
   bool content_before_first_section = false;
+  std::vector<GuardNote> guard_notes; // what was neutralised; lines are file lines
 };
 
 // Parses a case body with cmark and returns its level-2 sections and links.
