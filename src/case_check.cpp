@@ -64,7 +64,8 @@ void remember_title(const YamlNode& root, std::string_view text, CaseFacts& fact
     std::size_t begin = text.rfind('\n', title->position.offset);
     begin = begin == std::string_view::npos ? 0 : begin + 1;
     std::size_t end = text.find('\n', title->position.offset);
-    facts.title_line = std::string(text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin));
+    facts.title_line = std::string(
+        text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin));
   }
 }
 
@@ -74,9 +75,9 @@ void check_body(const YamlNode& root, const FrontMatterSplit& split, const Schem
   check.facts.links = std::move(outline.links);
   for (const GuardNote& note : outline.guard_notes) {
     // Dropped content means part of the case goes unchecked: an error.
-    check.diagnostics.push_back(make_diagnostic(note.line, 1,
-                                                note.dropped_content ? Severity::error : Severity::warning,
-                                                note.message, "body.limit"));
+    check.diagnostics.push_back(
+        make_diagnostic(note.line, 1, note.dropped_content ? Severity::error : Severity::warning,
+                        note.message, "body.limit"));
   }
   const YamlNode* kind_node = root.find("kind");
   if (kind_node == nullptr || !kind_node->is_scalar()) {
@@ -97,12 +98,14 @@ void limit_diagnostics(std::vector<Diagnostic>& diagnostics) {
   }
   sort_diagnostics(diagnostics);
   std::size_t hidden = diagnostics.size() - k_max_diagnostics;
-  bool hidden_error = std::any_of(diagnostics.begin() + k_max_diagnostics, diagnostics.end(),
-                                  [](const Diagnostic& d) { return d.severity == Severity::error; });
+  bool hidden_error =
+      std::any_of(diagnostics.begin() + k_max_diagnostics, diagnostics.end(),
+                  [](const Diagnostic& d) { return d.severity == Severity::error; });
   diagnostics.resize(k_max_diagnostics);
-  diagnostics.push_back(make_diagnostic(0, 0, hidden_error ? Severity::error : Severity::warning,
-                                        fmt::format("{} more problems in this file are not shown", hidden),
-                                        "file.too-many-problems"));
+  diagnostics.push_back(
+      make_diagnostic(0, 0, hidden_error ? Severity::error : Severity::warning,
+                      fmt::format("{} more problems in this file are not shown", hidden),
+                      "file.too-many-problems"));
 }
 
 void attach_source_lines(std::string_view text, CaseCheck& check) {

@@ -1,5 +1,6 @@
 #include "cmark_arena.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -61,19 +62,38 @@ public:
   }
 
 private:
-  static std::size_t round_up(std::size_t size) { return (size + k_alignment - 1) & ~(k_alignment - 1); }
+  static std::size_t round_up(std::size_t size) {
+    return (size + k_alignment - 1) & ~(k_alignment - 1);
+  }
 
   void grow(std::size_t needed) {
     std::size_t capacity = needed > k_chunk ? needed : k_chunk;
     if (!m_chunks.empty() && m_used == 0 && m_capacity >= needed) {
       return;
     }
-    m_chunks.emplace_back(new char[capacity]);
+    // cmark is C: an exception cannot pass through it, and it does not check
+    // for null. Running out of memory inside it ends hros with exit 2 and a
+    // message, rather than an abort.
+    char* memory = static_cast<char*>(std::malloc(capacity));
+    if (memory == nullptr) {
+      std::fputs("hros: error: out of memory while parsing Markdown\n", stderr);
+      std::_Exit(2);
+    }
+    try {
+      m_chunks.emplace_back(memory);
+    } catch (...) {
+      std::free(memory);
+      std::fputs("hros: error: out of memory while parsing Markdown\n", stderr);
+      std::_Exit(2);
+    }
     m_capacity = capacity;
     m_used = 0;
   }
 
-  std::vector<std::unique_ptr<char[]>> m_chunks;
+  struct FreeDeleter {
+    void operator()(char* memory) const { std::free(memory); }
+  };
+  std::vector<std::unique_ptr<char, FreeDeleter>> m_chunks;
   std::size_t m_capacity = 0;
   std::size_t m_used = 0;
   void* m_last = nullptr;
@@ -90,7 +110,9 @@ void* arena_calloc(std::size_t count, std::size_t size) {
   return memory;
 }
 
-void* arena_realloc(void* pointer, std::size_t size) { return t_arena.reallocate(pointer, size); }
+void* arena_realloc(void* pointer, std::size_t size) {
+  return t_arena.reallocate(pointer, size);
+}
 
 void arena_free(void*) {}
 
@@ -98,8 +120,12 @@ cmark_mem k_arena_mem = {arena_calloc, arena_realloc, arena_free};
 
 } // namespace
 
-cmark_mem* cmark_arena() { return &k_arena_mem; }
+cmark_mem* cmark_arena() {
+  return &k_arena_mem;
+}
 
-void reset_cmark_arena() { t_arena.reset(); }
+void reset_cmark_arena() {
+  t_arena.reset();
+}
 
 } // namespace hros::detail

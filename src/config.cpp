@@ -102,7 +102,8 @@ private:
     }
     for (const YamlEntry& entry : node.entries) {
       if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
-        error(entry.key_position, fmt::format("unknown rule '{}'{}", entry.key, did_you_mean(entry.key, known)));
+        error(entry.key_position,
+              fmt::format("unknown rule '{}'{}", entry.key, did_you_mean(entry.key, known)));
         continue;
       }
       std::optional<std::string> setting = text(entry.value, "rules");

@@ -31,10 +31,13 @@ bool is_ignored(const std::string& relative, const std::vector<std::string>& ign
 }
 
 bool ends_with(const std::string& name, std::string_view suffix) {
-  return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return name.size() > suffix.size() &&
+         name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool has_md_extension(const std::string& name) { return ends_with(name, ".md"); }
+bool has_md_extension(const std::string& name) {
+  return ends_with(name, ".md");
+}
 
 // Markdown saved under another extension (.MD, .markdown): meant as a case,
 // but never checked or published unless someone says so.
@@ -102,14 +105,18 @@ private:
       if (::stat(path.c_str(), &info) != 0) {
         return;
       }
+      if (S_ISREG(info.st_mode)) {
+        return; // a second name for a file of the bank, which is checked under its own name
+      }
     }
     if (S_ISDIR(info.st_mode)) {
       walk(path, relative);
     } else if (S_ISREG(info.st_mode) && has_md_extension(relative)) {
       m_corpus.files.push_back(path);
     } else if (!S_ISREG(info.st_mode) && has_md_extension(relative)) {
-      Diagnostic diagnostic = make_diagnostic(0, 0, Severity::warning,
-                                              "not a regular file (a FIFO, socket or device); skipped", "file.read");
+      Diagnostic diagnostic =
+          make_diagnostic(0, 0, Severity::warning,
+                          "not a regular file (a FIFO, socket or device); skipped", "file.read");
       diagnostic.path = display_path(path);
       m_corpus.diagnostics.push_back(std::move(diagnostic));
     } else if (S_ISREG(info.st_mode) && has_other_markdown_extension(relative)) {
@@ -117,7 +124,9 @@ private:
       std::string stem = name.substr(0, name.rfind('.'));
       Diagnostic diagnostic = make_diagnostic(
           0, 0, Severity::error,
-          fmt::format("case files end in '.md'; this one is not checked until it is renamed to '{}.md'", stem),
+          fmt::format(
+              "case files end in '.md'; this one is not checked until it is renamed to '{}.md'",
+              stem),
           "file.extension");
       diagnostic.path = display_path(path);
       m_corpus.diagnostics.push_back(std::move(diagnostic));

@@ -21,14 +21,16 @@ ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     ::close(fd);
-    result.error = fmt::format("cannot read {}: {}", path.string(),
-                               S_ISDIR(info.st_mode) ? "it is a directory" : "it is not a regular file");
+    result.error =
+        fmt::format("cannot read {}: {}", path.string(),
+                    S_ISDIR(info.st_mode) ? "it is a directory" : "it is not a regular file");
     return result;
   }
   if (static_cast<std::size_t>(info.st_size) > max_bytes) {
     ::close(fd);
     result.too_large = true;
-    result.error = fmt::format("{} is larger than {} KiB; is it really a case?", path.string(), max_bytes >> 10);
+    result.error = fmt::format("{} is larger than {} KiB; is it really a case?", path.string(),
+                               max_bytes >> 10);
     return result;
   }
   if (info.st_size > 0) {

@@ -4,6 +4,7 @@
 #include "hros/source.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 namespace hros {
@@ -27,7 +28,14 @@ FixOutcome fix_file(const std::string& path, std::vector<const Fix*> fixes) {
   // Fixes are located in the LF-normalised text; they are applied to the
   // original bytes, so every line ending and the BOM stay as they were.
   // Apply from the end so earlier offsets stay valid; skip overlapping fixes.
-  std::sort(fixes.begin(), fixes.end(), [](const Fix* a, const Fix* b) { return a->offset > b->offset; });
+  std::sort(fixes.begin(), fixes.end(),
+            [](const Fix* a, const Fix* b) { return a->offset > b->offset; });
+  fixes.erase(std::unique(fixes.begin(), fixes.end(),
+                          [](const Fix* a, const Fix* b) {
+                            return a->offset == b->offset && a->length == b->length &&
+                                   a->replacement == b->replacement;
+                          }),
+              fixes.end());
   std::size_t limit = source.text.size() + 1;
   std::vector<std::string> applied;
   for (const Fix* fix : fixes) {
@@ -42,7 +50,10 @@ FixOutcome fix_file(const std::string& path, std::vector<const Fix*> fixes) {
     applied.push_back(fix->description);
   }
   std::reverse(applied.begin(), applied.end());
-  WriteResult written = write_file_atomic(path, raw);
+  // Rename over the file a symlink points to, not over the link itself.
+  std::error_code error;
+  std::filesystem::path target = std::filesystem::canonical(path, error);
+  WriteResult written = write_file_atomic(error ? std::filesystem::path(path) : target, raw);
   if (!written.ok) {
     outcome.error = written.error;
     return outcome;

@@ -1,13 +1,18 @@
 #include "hros/lint.hpp"
 
+#include "hros/corpus.hpp"
 #include "hros/validate.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <new>
+#include <system_error>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -93,8 +98,8 @@ void check_links(const std::vector<CaseFacts>& cases, const fs::path& bank_root,
       std::error_code error;
       if (!fs::is_regular_file(resolved, error)) {
         std::string message = fmt::format("link to '{}', which does not exist", link.destination);
-        out.push_back(
-            at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken", link.source_line, link.source_offset));
+        out.push_back(at_facts(facts, Position{link.line, link.column, 0}, message, "links.broken",
+                               link.source_line, link.source_offset));
       }
     }
   }
@@ -140,18 +145,37 @@ void parallel_for(std::size_t count, unsigned threads,
   }
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(count, 1)));
   std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  // An exception must not leave a thread (std::terminate): the first one is
+  // kept, the others stop taking work, and it is rethrown once all are joined.
   auto run = [&] {
-    for (std::size_t i = next++; i < count; i = next++) {
-      work(i);
+    try {
+      for (std::size_t i = next++; i < count; i = next++) {
+        work(i);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) {
+        failure = std::current_exception();
+      }
+      next = count;
     }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) {
-    pool.emplace_back(run);
+    try {
+      pool.emplace_back(run);
+    } catch (const std::system_error&) {
+      break; // no more threads to be had: the ones running do the work
+    }
   }
   run();
   for (std::thread& thread : pool) {
     thread.join();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
   }
 }
 
@@ -163,8 +187,19 @@ LintResult lint_files(const std::vector<fs::path>& files, const Schema& schema,
       config.promotional_phrases ? &*config.promotional_phrases : nullptr;
 
   std::vector<CaseCheck> checks(files.size());
-  parallel_for(files.size(), options.threads,
-               [&](std::size_t i) { checks[i] = check_case_file(files[i], check_options); });
+  parallel_for(files.size(), options.threads, [&](std::size_t i) {
+    try {
+      checks[i] = check_case_file(files[i], check_options);
+    } catch (const std::bad_alloc&) {
+      checks[i] = CaseCheck();
+      checks[i].facts.path = display_path(files[i]);
+      Diagnostic diagnostic = make_diagnostic(0, 0, Severity::error,
+                                              "not enough memory to check this file", "file.read");
+      diagnostic.path = checks[i].facts.path;
+      checks[i].diagnostics.push_back(std::move(diagnostic));
+      checks[i].io_error = true;
+    }
+  });
 
   LintResult result;
   result.files = files.size();

@@ -105,17 +105,21 @@ public:
     constexpr std::size_t k_window = 16 * 1024;
     Link link;
     link.destination = std::move(destination);
-    std::size_t block_start = block_line >= 1 && static_cast<std::size_t>(block_line) <= m_starts.size()
-                                  ? m_starts[static_cast<std::size_t>(block_line) - 1]
-                                  : 0;
+    std::size_t block_start =
+        block_line >= 1 && static_cast<std::size_t>(block_line) <= m_starts.size()
+            ? m_starts[static_cast<std::size_t>(block_line) - 1]
+            : 0;
     std::size_t from = std::max(block_start, m_cursor);
-    std::string_view window = m_body.substr(std::min(from, m_body.size()), k_window + link.destination.size());
-    std::size_t found = link.destination.empty() ? std::string_view::npos : window.find(link.destination);
+    std::string_view window =
+        m_body.substr(std::min(from, m_body.size()), k_window + link.destination.size());
+    std::size_t found =
+        link.destination.empty() ? std::string_view::npos : window.find(link.destination);
     std::size_t at = found == std::string_view::npos ? block_start : from + found;
     if (found != std::string_view::npos) {
       m_cursor = at + link.destination.size();
     }
-    auto line_index = static_cast<std::size_t>(std::upper_bound(m_starts.begin(), m_starts.end(), at) - m_starts.begin());
+    auto line_index = static_cast<std::size_t>(
+        std::upper_bound(m_starts.begin(), m_starts.end(), at) - m_starts.begin());
     std::size_t line_start = m_starts[line_index - 1];
     link.line = m_first_line + static_cast<int>(line_index) - 1;
     link.column = static_cast<int>(at - line_start) + 1;
@@ -123,8 +127,8 @@ public:
     Diagnostic window_of_line;
     window_of_line.column = link.column;
     set_source_line(window_of_line, m_body.substr(line_start, line_end == std::string_view::npos
-                                                                    ? std::string_view::npos
-                                                                    : line_end - line_start));
+                                                                  ? std::string_view::npos
+                                                                  : line_end - line_start));
     link.source_line = std::move(window_of_line.source_line);
     link.source_offset = window_of_line.source_offset;
     return link;

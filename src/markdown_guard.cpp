@@ -23,7 +23,8 @@ namespace {
 
 // Lines end at "\n", "\r\n" or a lone "\r", as cmark splits them. Returns the
 // end of the line's content; `next` receives the start of the next line.
-std::size_t line_end(std::string_view text, std::size_t begin, std::size_t limit, std::size_t& next) {
+std::size_t line_end(std::string_view text, std::size_t begin, std::size_t limit,
+                     std::size_t& next) {
   std::size_t i = begin;
   while (i < limit && text[i] != '\n' && text[i] != '\r') {
     ++i;
@@ -36,10 +37,14 @@ std::size_t line_end(std::string_view text, std::size_t begin, std::size_t limit
   return end;
 }
 
-bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
+bool is_space_or_tab(char c) {
+  return c == ' ' || c == '\t';
+}
 
 // What may follow a list marker (cmark_isspace).
-bool is_cmark_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_cmark_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 bool is_blank(std::string_view text, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) {
@@ -62,8 +67,9 @@ public:
 
   void finish() {
     if (m_count > m_max) {
-      m_notes.push_back(GuardNote{m_notes.back().line,
-                                  "... and " + std::to_string(m_count - m_max) + " more places like these", false});
+      m_notes.push_back(GuardNote{
+          m_notes.back().line,
+          "... and " + std::to_string(m_count - m_max) + " more places like these", false});
     }
   }
 
@@ -92,7 +98,9 @@ std::size_t size_cut(std::string_view body, std::size_t max, NoteList& notes) {
     line_end(body, begin, cut, next);
     ++line;
   }
-  notes.add(line, "the body is larger than " + std::to_string(max >> 20) + " MiB; the rest from here is not read",
+  notes.add(line,
+            "the body is larger than " + std::to_string(max >> 20) +
+                " MiB; the rest from here is not read",
             true);
   return cut;
 }
@@ -100,14 +108,15 @@ std::size_t size_cut(std::string_view body, std::size_t max, NoteList& notes) {
 // Rule 1: escapes container markers that would nest deeper than the limit.
 void limit_container_depth(std::string_view body, std::size_t cut, long max_depth,
                            std::vector<std::size_t>& escapes, NoteList& notes) {
-  long open = 0;           // upper bound of containers open after the previous line
+  long open = 0; // upper bound of containers open after the previous line
   bool previous_blank = true;
   int line = 0;
   for (std::size_t start = 0, next = 0; start < cut; start = next) {
     const std::size_t end = line_end(body, start, cut, next);
     ++line;
     // cmark skips a UTF-8 byte order mark at the very start.
-    const std::size_t begin = (start == 0 && end >= 3 && body.compare(0, 3, "\xEF\xBB\xBF") == 0) ? 3 : start;
+    const std::size_t begin =
+        (start == 0 && end >= 3 && body.compare(0, 3, "\xEF\xBB\xBF") == 0) ? 3 : start;
     if (is_blank(body, begin, end)) {
       previous_blank = true; // depth cannot grow on a blank line
       continue;
@@ -160,7 +169,8 @@ void limit_container_depth(std::string_view body, std::size_t cut, long max_dept
       if (c == '>') {
         marker_length = 1;
       } else if (c == '-' || c == '+' || c == '*') {
-        if ((at + 1 < end && !is_cmark_space(body[at + 1])) || (c != '+' && thematic_break_from(at))) {
+        if ((at + 1 < end && !is_cmark_space(body[at + 1])) ||
+            (c != '+' && thematic_break_from(at))) {
           break;
         }
         marker_length = 1;
@@ -217,8 +227,10 @@ void limit_image_openers(std::string_view body, std::size_t cut, std::size_t max
   auto close_run = [&] {
     if (in_run && work > max_work) {
       escapes.insert(escapes.end(), openers.begin(), openers.end());
-      notes.add(first_line, std::to_string(openers.size()) +
-                                " image openers '![' against many ']' in one paragraph; its images are read as text");
+      notes.add(
+          first_line,
+          std::to_string(openers.size()) +
+              " image openers '![' against many ']' in one paragraph; its images are read as text");
     }
     openers.clear();
     work = 0;

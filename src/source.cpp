@@ -116,7 +116,8 @@ SourceCheck prepare_source(std::string raw) {
 }
 
 std::size_t SourceText::raw_offset(std::size_t offset) const {
-  std::size_t shift = static_cast<std::size_t>(std::lower_bound(crlf_at.begin(), crlf_at.end(), offset) - crlf_at.begin());
+  std::size_t shift = static_cast<std::size_t>(
+      std::lower_bound(crlf_at.begin(), crlf_at.end(), offset) - crlf_at.begin());
   return offset + shift + (had_bom ? 3 : 0);
 }
 

@@ -92,7 +92,7 @@ void check_whitespace(std::string_view text, int body_line, std::vector<Diagnost
     offsets.push_back(begin);
     begin = end + 1;
   }
-  long block_indent = -1; // indentation of the key owning an open block scalar
+  long block_indent = -1;      // indentation of the key owning an open block scalar
   std::string_view open_fence; // the fence of the code block we are in
   bool in_indented_code = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -110,9 +110,11 @@ void check_whitespace(std::string_view text, int body_line, std::vector<Diagnost
         block_indent = opens_block_scalar(line) ? static_cast<long>(indentation(line)) : -1;
       }
     } else if (std::string_view fence = fence_of(line);
-               !fence.empty() && (open_fence.empty() || (fence[0] == open_fence[0] && fence.size() >= open_fence.size() &&
-                                                         line.find_first_not_of(" \t", indentation(line) + fence.size()) ==
-                                                             std::string_view::npos))) {
+               !fence.empty() &&
+               (open_fence.empty() ||
+                (fence[0] == open_fence[0] && fence.size() >= open_fence.size() &&
+                 line.find_first_not_of(" \t", indentation(line) + fence.size()) ==
+                     std::string_view::npos))) {
       open_fence = open_fence.empty() ? fence : std::string_view();
     } else if (!open_fence.empty()) {
       keep = true;
@@ -162,12 +164,14 @@ void check_promotional(std::string_view text, const std::vector<std::string>& ph
       continue;
     }
     by_letter[static_cast<unsigned char>(phrase[0])].push_back(p);
-    bigram[(static_cast<unsigned>(phrase[0]) & 31u) << 5 | (static_cast<unsigned>(phrase[1]) & 31u)] = 1;
+    bigram[(static_cast<unsigned>(phrase[0]) & 31u) << 5 |
+           (static_cast<unsigned>(phrase[1]) & 31u)] = 1;
   }
   std::uint8_t starts[256] = {};
   std::uint8_t not_word[256] = {};
   for (std::size_t c = 0; c < 256; ++c) {
-    starts[c] = by_letter[static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))].empty() ? 0 : 1;
+    starts[c] =
+        by_letter[static_cast<unsigned char>(ascii_lower(static_cast<char>(c)))].empty() ? 0 : 1;
     not_word[c] = is_word_char(static_cast<char>(c)) ? 0 : 1;
   }
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
@@ -203,7 +207,8 @@ void check_promotional(std::string_view text, const std::vector<std::string>& ph
         }
         out.push_back(make_diagnostic(
             line, static_cast<int>(at - line_start) + 1, Severity::warning,
-            fmt::format("promotional phrase '{}': the bank shares practice, not sales pitches", phrases[p]),
+            fmt::format("promotional phrase '{}': the bank shares practice, not sales pitches",
+                        phrases[p]),
             "content.promotional"));
       }
     }

@@ -230,7 +230,8 @@ private:
 
   // A value on the rest of a line: plain, quoted, a one-line [flow, list],
   // or the header of a block scalar whose lines follow.
-  void inline_value(std::string_view rest, const Line& line, std::size_t offset, int parent_indent) {
+  void inline_value(std::string_view rest, const Line& line, std::size_t offset,
+                    int parent_indent) {
     char first = rest[0];
     if (first == '|' || first == '>') {
       block_scalar(rest, line, offset, parent_indent);
@@ -251,7 +252,8 @@ private:
         m_handler.OnScalar(mark_of(line, offset), "?", 0, std::string(value));
       }
     }
-    if (m_next < m_lines.size() && m_lines[m_next].indent > line.indent && !is_sequence_line(line.content)) {
+    if (m_next < m_lines.size() && m_lines[m_next].indent > line.indent &&
+        !is_sequence_line(line.content)) {
       throw GiveUp{}; // a continuation line: a multi-line scalar
     }
   }
@@ -259,7 +261,8 @@ private:
   // `|` or `>`, optionally with `-`, then lines indented deeper than the
   // parent. Keep chomping (`+`), indentation indicators, leading blank lines
   // and more-indented lines in folded scalars are left to yaml-cpp.
-  void block_scalar(std::string_view header, const Line& line, std::size_t offset, int parent_indent) {
+  void block_scalar(std::string_view header, const Line& line, std::size_t offset,
+                    int parent_indent) {
     bool literal = header[0] == '|';
     std::size_t i = 1;
     bool strip = i < header.size() && header[i] == '-';
@@ -271,7 +274,7 @@ private:
     }
     expect_line_end(header.substr(i));
     std::size_t begin = line.start + line.content.size() + 1; // the next raw line
-    std::vector<std::string_view> lines;                       // content, indentation removed
+    std::vector<std::string_view> lines;                      // content, indentation removed
     std::size_t content_indent = 0;
     std::size_t end_of_block = begin;
     while (begin < m_text.size()) {

@@ -308,10 +308,12 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
     }
     if (quote != 0) {
       return Unclosed{begin + quote_at,
-                      fmt::format("the quote ({}) opened here is not closed on this line", quote), true};
+                      fmt::format("the quote ({}) opened here is not closed on this line", quote),
+                      true};
     }
     if (!open_brackets.empty()) {
-      return Unclosed{begin + open_brackets.front(), "the list opened here has no closing bracket ']'"};
+      return Unclosed{begin + open_brackets.front(),
+                      "the list opened here has no closing bracket ']'"};
     }
     begin = end + 1;
   }
@@ -330,10 +332,12 @@ std::optional<Unclosed> find_swallowing_quote(std::string_view text) {
        begin = text.find('\n', begin)) {
     ++begin;
     std::size_t i = begin;
-    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '-')) {
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
+                               text[i] == '_' || text[i] == '-')) {
       ++i;
     }
-    if (i > begin && i < text.size() && text[i] == ':' && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
+    if (i > begin && i < text.size() && text[i] == ':' &&
+        (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
       return unclosed;
     }
   }
@@ -346,7 +350,8 @@ std::optional<std::size_t> find_indenting_tab(std::string_view text, std::size_t
   std::size_t line_start = text.rfind('\n', error_offset == 0 ? 0 : error_offset - 1);
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   std::size_t previous_start = line_start == 0 ? 0 : text.rfind('\n', line_start - 2);
-  previous_start = (line_start == 0 || previous_start == std::string_view::npos) ? 0 : previous_start + 1;
+  previous_start =
+      (line_start == 0 || previous_start == std::string_view::npos) ? 0 : previous_start + 1;
   for (std::size_t start : {previous_start, line_start}) {
     for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
       if (text[i] == '\t') {
@@ -366,11 +371,11 @@ Position offset_position(std::string_view text, Position origin, std::size_t off
       line_start = i + 1;
     }
   }
-  position.column = (position.line == origin.line ? origin.column : 1) + static_cast<int>(offset - line_start);
+  position.column =
+      (position.line == origin.line ? origin.column : 1) + static_cast<int>(offset - line_start);
   position.offset = origin.offset + offset;
   return position;
 }
-
 
 // Front matter is one YAML document. A directive (`%YAML`) or a `---`/`...`
 // line inside it (one with a comment after it, which hros does not take as
@@ -383,11 +388,12 @@ std::optional<Diagnostic> find_second_document(std::string_view text, Position o
     bool marker = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
                   (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
     if (marker || (!line.empty() && line[0] == '%')) {
-      return error_at(offset_position(text, origin, begin),
-                      marker ? "invalid YAML: this line starts a second YAML document; the front matter ends "
-                               "with a line that is only '---'"
-                             : "invalid YAML: directives such as '%YAML' are not allowed in front matter",
-                      "yaml.document");
+      return error_at(
+          offset_position(text, origin, begin),
+          marker ? "invalid YAML: this line starts a second YAML document; the front matter ends "
+                   "with a line that is only '---'"
+                 : "invalid YAML: directives such as '%YAML' are not allowed in front matter",
+          "yaml.document");
     }
     begin = end + 1;
   }
@@ -438,13 +444,15 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
                                           "lists and fields are nested too deeply", "yaml.limit"));
   } catch (const YAML::Exception& error) {
     result.ok = false;
-    std::size_t error_offset = error.mark.is_null() ? text.size() : static_cast<std::size_t>(error.mark.pos);
+    std::size_t error_offset =
+        error.mark.is_null() ? text.size() : static_cast<std::size_t>(error.mark.pos);
     bool mentions_tab = error.msg.find("tab") != std::string::npos;
-    std::optional<std::size_t> tab = mentions_tab ? std::nullopt : find_indenting_tab(text, error_offset);
+    std::optional<std::size_t> tab =
+        mentions_tab ? std::nullopt : find_indenting_tab(text, error_offset);
     if (tab) {
-      result.diagnostics.push_back(error_at(offset_position(text, origin, *tab),
-                                            "invalid YAML: a tab is used for indentation; YAML allows only spaces",
-                                            "yaml.syntax"));
+      result.diagnostics.push_back(error_at(
+          offset_position(text, origin, *tab),
+          "invalid YAML: a tab is used for indentation; YAML allows only spaces", "yaml.syntax"));
     } else if (std::optional<Unclosed> unclosed = find_unclosed(text, error_offset)) {
       result.diagnostics.push_back(error_at(offset_position(text, origin, unclosed->offset),
                                             "invalid YAML: " + unclosed->message, "yaml.syntax"));

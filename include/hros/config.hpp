@@ -15,10 +15,10 @@ enum class RuleSetting { off, warning, error };
 
 // hros.yaml: where the cases are, which schema applies, and how strict to be.
 struct Config {
-  std::filesystem::path file;               // empty when no hros.yaml was found
+  std::filesystem::path file;        // empty when no hros.yaml was found
   std::filesystem::path cases_dir;   // absolute
   std::filesystem::path bank_root;   // links starting with / resolve here: hros.yaml's folder
-  std::filesystem::path schema_file;        // empty: the built-in schema
+  std::filesystem::path schema_file; // empty: the built-in schema
   std::map<std::string, RuleSetting> rules; // rule id or prefix ("schema") -> setting
   std::vector<std::string> ignore;          // glob patterns, relative to cases_dir
   std::optional<std::vector<std::string>> promotional_phrases; // replaces the schema's list

@@ -59,12 +59,15 @@ int main(int argc, char** argv) {
   int exit_code = k_exit_ok;
   CLI::App app("hros: the toolkit of an open knowledge bank of HR case studies.", "hros");
   app.set_version_flag("-V,--version", version_text());
-  app.add_option("--root", global.root, "Directory holding the case files (default: from hros.yaml, else ./cases)")
+  app.add_option("--root", global.root,
+                 "Directory holding the case files (default: from hros.yaml, else ./cases)")
       ->type_name("DIR");
-  app.add_option("--config", global.config, "Configuration file (default: hros.yaml here or in a parent directory)")
+  app.add_option("--config", global.config,
+                 "Configuration file (default: hros.yaml here or in a parent directory)")
       ->type_name("FILE");
   std::string color = "auto";
-  app.add_option("--color", color, "Colour: auto (on a terminal, unless NO_COLOR is set), always or never")
+  app.add_option("--color", color,
+                 "Colour: auto (on a terminal, unless NO_COLOR is set), always or never")
       ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", global.quiet,
@@ -75,7 +78,7 @@ int main(int argc, char** argv) {
              "2 a usage error or a file/IO failure.\n\n"
              "Run 'hros COMMAND --help' for a command's options and examples.");
   app.parse_complete_callback([&] {
-    global.color = color == "always" ? cli::ColorMode::always
+    global.color = color == "always"  ? cli::ColorMode::always
                    : color == "never" ? cli::ColorMode::never
                                       : cli::ColorMode::automatic;
   });

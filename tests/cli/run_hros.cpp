@@ -23,7 +23,7 @@ std::filesystem::path source_dir() {
   return HROS_SOURCE_DIR;
 }
 
-RunResult run_hros(const std::vector<std::string> &args, const RunOptions &options) {
+RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options) {
   int in_pipe[2];
   int out_pipe[2];
   int err_pipe[2];
@@ -45,7 +45,7 @@ RunResult run_hros(const std::vector<std::string> &args, const RunOptions &optio
     }
     ::setenv("NO_COLOR", "1", 1);
     ::unsetenv("HROS_CACHE_DIR");
-    for (const std::string &entry : options.env) {
+    for (const std::string& entry : options.env) {
       std::size_t equals = entry.find('=');
       ::setenv(entry.substr(0, equals).c_str(), entry.substr(equals + 1).c_str(), 1);
     }
@@ -54,11 +54,11 @@ RunResult run_hros(const std::vector<std::string> &args, const RunOptions &optio
       limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
       ::setrlimit(RLIMIT_AS, &limit);
     }
-    std::vector<char *> argv;
+    std::vector<char*> argv;
     std::string binary = HROS_BINARY;
     argv.push_back(binary.data());
     std::vector<std::string> copies = args;
-    for (std::string &arg : copies) {
+    for (std::string& arg : copies) {
       argv.push_back(arg.data());
     }
     argv.push_back(nullptr);
@@ -98,7 +98,7 @@ RunResult run_hros(const std::vector<std::string> &args, const RunOptions &optio
     if (ready < 0 && errno == EINTR) {
       continue;
     }
-    for (pollfd &fd : fds) {
+    for (pollfd& fd : fds) {
       if (fd.fd < 0 || (fd.revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
         continue;
       }
@@ -112,7 +112,7 @@ RunResult run_hros(const std::vector<std::string> &args, const RunOptions &optio
       }
     }
   }
-  for (pollfd &fd : fds) {
+  for (pollfd& fd : fds) {
     if (fd.fd >= 0) {
       ::close(fd.fd);
     }
@@ -154,7 +154,7 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(m_path, error);
 }
 
-std::filesystem::path TempDir::write(const std::string &relative, const std::string &text) const {
+std::filesystem::path TempDir::write(const std::string& relative, const std::string& text) const {
   std::filesystem::path target = m_path / relative;
   std::filesystem::create_directories(target.parent_path());
   std::ofstream stream(target, std::ios::binary);
@@ -162,7 +162,7 @@ std::filesystem::path TempDir::write(const std::string &relative, const std::str
   return target;
 }
 
-std::string read_text(const std::filesystem::path &path) {
+std::string read_text(const std::filesystem::path& path) {
   std::ifstream stream(path, std::ios::binary);
   std::stringstream buffer;
   buffer << stream.rdbuf();

@@ -26,7 +26,7 @@ struct RunOptions {
 };
 
 // Runs the hros binary under test with `args` (NO_COLOR set, no terminal).
-RunResult run_hros(const std::vector<std::string> &args, const RunOptions &options = {});
+RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options = {});
 
 // The fixture directory tests/data, and the source tree's root.
 std::filesystem::path data_dir();
@@ -37,17 +37,17 @@ class TempDir {
 public:
   TempDir();
   ~TempDir();
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-  const std::filesystem::path &path() const { return m_path; }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
   // Writes `text` to `relative` (creating directories); returns the full path.
-  std::filesystem::path write(const std::string &relative, const std::string &text) const;
+  std::filesystem::path write(const std::string& relative, const std::string& text) const;
 
 private:
   std::filesystem::path m_path;
 };
 
 // Reads a whole file.
-std::string read_text(const std::filesystem::path &path);
+std::string read_text(const std::filesystem::path& path);
 
 } // namespace hros::test

@@ -30,7 +30,8 @@ TEST_CASE("a mistyped command is named, with the command meant", "[cli]") {
   CHECK(result.err == "hros: error: unknown command 'lnit'; did you mean 'lint'?\n");
   auto unknown = run_hros({"--root", "cases", "frobnicate"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err == "hros: error: unknown command 'frobnicate'; run 'hros --help' for the list\n");
+  CHECK(unknown.err ==
+        "hros: error: unknown command 'frobnicate'; run 'hros --help' for the list\n");
 }
 
 TEST_CASE("no command prints the help and exits 2", "[cli]") {

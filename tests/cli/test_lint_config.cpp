@@ -133,17 +133,19 @@ TEST_CASE("config: --config FILE from another directory", "[lint][config]") {
   // The same file with the built-in schema: `funding` and `veterinary` are unknown.
   auto builtin = run_hros(
       {"--root", "config/custom-schema/cases", "lint", "config/custom-schema/cases/" + k_file});
-  CHECK(builtin.out == "config/custom-schema/cases/" + k_file +
-                           ":6:11: error: unknown industry 'veterinary'; 'hros schema --format markdown' lists the "
-                           "values [schema.enum]\n"
-                           "    6 | industry: veterinary\n"
-                           "      |           ^\n"
-                           "config/custom-schema/cases/" +
-                           k_file +
-                           ":24:1: error: unknown field 'funding' [schema.unknown-field]\n"
-                           "   24 | funding: grant\n"
-                           "      | ^\n"
-                           "2 errors and 0 warnings in 1 file checked (1 with errors)\n");
+  CHECK(
+      builtin.out ==
+      "config/custom-schema/cases/" + k_file +
+          ":6:11: error: unknown industry 'veterinary'; 'hros schema --format markdown' lists the "
+          "values [schema.enum]\n"
+          "    6 | industry: veterinary\n"
+          "      |           ^\n"
+          "config/custom-schema/cases/" +
+          k_file +
+          ":24:1: error: unknown field 'funding' [schema.unknown-field]\n"
+          "   24 | funding: grant\n"
+          "      | ^\n"
+          "2 errors and 0 warnings in 1 file checked (1 with errors)\n");
   CHECK(builtin.exit_code == 1);
 }
 

@@ -118,7 +118,8 @@ TEST_CASE("formats: github workflow commands", "[lint][format]") {
       result.out ==
       "::error file=formats/cases/a case.md,title=hros slug.filename::" + k_slug_message + "\n" +
           "::error file=formats/cases/a case.md,line=6,col=11,title=hros schema.enum::"
-          "unknown industry '<script>alert(\"x\")</script> & 100%25'; 'hros schema --format markdown' lists the values\n"
+          "unknown industry '<script>alert(\"x\")</script> & 100%25'; 'hros schema --format "
+          "markdown' lists the values\n"
           "::warning file=formats/cases/warned-case.md,line=6,col=11,title=hros schema.synonym::" +
           k_synonym_message + "\n" + "2 errors and 1 warning in 3 files checked (1 with errors)\n");
   CHECK(result.exit_code == 1);

@@ -17,7 +17,9 @@ std::string repeat(const std::string& text, std::size_t count) {
   return out;
 }
 
-std::size_t newlines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t newlines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 } // namespace
 
@@ -81,7 +83,8 @@ TEST_CASE("guard: notes are bounded", "[markdown][guard]") {
 }
 
 TEST_CASE("outline: headings keep their file lines after guarding", "[markdown]") {
-  std::string body = "## Why\n\ntext\n\n" + repeat("- ", 5000) + "x\n" + repeat("\n", 3000) + "## What\n\nmore\n";
+  std::string body =
+      "## Why\n\ntext\n\n" + repeat("- ", 5000) + "x\n" + repeat("\n", 3000) + "## What\n\nmore\n";
   hros::BodyOutline outline = hros::outline_body(body, 20);
   REQUIRE(outline.sections.size() == 2);
   CHECK(outline.sections[0].line == 20);

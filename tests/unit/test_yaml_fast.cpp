@@ -18,10 +18,13 @@ struct NullHandler : YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
 };
 
@@ -69,7 +72,8 @@ std::string both_ways(const std::string& text, bool& agree) {
   hros::YamlLoad a = hros::load_yaml(text, origin);
   hros::YamlLoad b = hros::load_yaml(text, origin, slow);
   std::string left = std::to_string(a.ok) + describe(a.root) + std::to_string(a.diagnostics.size());
-  std::string right = std::to_string(b.ok) + describe(b.root) + std::to_string(b.diagnostics.size());
+  std::string right =
+      std::to_string(b.ok) + describe(b.root) + std::to_string(b.diagnostics.size());
   agree = left == right;
   return left + "\n" + right;
 }
@@ -103,8 +107,9 @@ TEST_CASE("the fast YAML path agrees with yaml-cpp on typical front matter", "[y
 
 TEST_CASE("the fast YAML path agrees with yaml-cpp on the bundled cases", "[yaml]") {
   // Only the front matter of each file matters here.
-  for (const char* name : {"onboarding-buddies-for-warehouse-staff.md", "publishing-pay-bands-internally.md",
-                           "four-day-week-pilot-at-a-software-consultancy.md"}) {
+  for (const char* name :
+       {"onboarding-buddies-for-warehouse-staff.md", "publishing-pay-bands-internally.md",
+        "four-day-week-pilot-at-a-software-consultancy.md"}) {
     std::ifstream stream(std::string(HROS_SOURCE_DIR) + "/cases/" + name);
     std::stringstream buffer;
     buffer << stream.rdbuf();
@@ -123,11 +128,30 @@ TEST_CASE("the fast YAML path agrees with yaml-cpp on random line soups", "[yaml
   // Lines drawn from a pool of valid and broken fragments: whatever the fast
   // path accepts must come out exactly as yaml-cpp has it.
   const std::vector<std::string> pool = {
-      "a: 1",     "b: text here", "  c: nested", "- item",      "  - item",    "- k: v",     "  k2: v2",
-      "d:",       "e: [x, y]",    "f: [x,",      "g: \"q\"",    "h: 'q'",      "i: \"bad",   "j: a: b",
-      "# note",   "",             "k: ~",        "    deep: 1", "l: &x 1",     "m: *x",      "n: |",
-      "  block",  "o: {a: 1}",    "p: x #c",     "q: -1",       "- [a, b]",    "r: ''",      "s: \"\"",
-      "t: [a,]", "- a: 1", "  - b", "x: y", "z: [a]", "- x: [1, 2]", "  y: z",  "u: [\"a\", 'b']", "v:  spaced", "- ",         "w: 'it''s'",  "x: \"\\u00e9\"", "\ty: tab", "n: >-", "  folded", "   more", "n: |", "", "  # x", "cr: x\r",
+      "a: 1",        "b: text here",
+      "  c: nested", "- item",
+      "  - item",    "- k: v",
+      "  k2: v2",    "d:",
+      "e: [x, y]",   "f: [x,",
+      "g: \"q\"",    "h: 'q'",
+      "i: \"bad",    "j: a: b",
+      "# note",      "",
+      "k: ~",        "    deep: 1",
+      "l: &x 1",     "m: *x",
+      "n: |",        "  block",
+      "o: {a: 1}",   "p: x #c",
+      "q: -1",       "- [a, b]",
+      "r: ''",       "s: \"\"",
+      "t: [a,]",     "- a: 1",
+      "  - b",       "x: y",
+      "z: [a]",      "- x: [1, 2]",
+      "  y: z",      "u: [\"a\", 'b']",
+      "v:  spaced",  "- ",
+      "w: 'it''s'",  "x: \"\\u00e9\"",
+      "\ty: tab",    "n: >-",
+      "  folded",    "   more",
+      "n: |",        "",
+      "  # x",       "cr: x\r",
   };
   std::mt19937 random(20261121);
   std::uniform_int_distribution<std::size_t> pick(0, pool.size() - 1);
