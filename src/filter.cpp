@@ -24,6 +24,30 @@ const FieldSpec* compared_spec(const FieldSpec* spec) {
   return spec != nullptr && spec->type == FieldType::list && spec->items ? spec->items.get() : spec;
 }
 
+bool is_date_prefix(std::string_view value);
+
+// A year, a year and month, or a full date that exists.
+bool is_real_date_prefix(std::string_view value) {
+  if (!is_date_prefix(value)) {
+    return false;
+  }
+  if (value.size() == 4) {
+    return true;
+  }
+  int year = std::stoi(std::string(value.substr(0, 4)));
+  int month = std::stoi(std::string(value.substr(5, 2)));
+  if (month < 1 || month > 12) {
+    return false;
+  }
+  if (value.size() == 7) {
+    return true;
+  }
+  static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  int day = std::stoi(std::string(value.substr(8, 2)));
+  return day >= 1 && day <= k_days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 bool is_date_prefix(std::string_view value) {
   static const char* k_shape = "dddd-dd-dd";
   if (value.size() != 4 && value.size() != 7 && value.size() != 10) {
@@ -38,6 +62,10 @@ bool is_date_prefix(std::string_view value) {
   return true;
 }
 
+// Returned when a value cannot be ordered against the wanted one (a size
+// that is not one of the sizes, text in a number field): it meets only `!=`.
+constexpr int k_incomparable = 1 << 30;
+
 // Negative, zero or positive as `actual` sorts before, with or after `wanted`.
 int compare_scalar(const std::string& actual, const std::string& wanted, const FieldSpec* spec) {
   FieldType type = spec == nullptr ? FieldType::string : spec->type;
@@ -47,6 +75,10 @@ int compare_scalar(const std::string& actual, const std::string& wanted, const F
       auto index = [&](const std::string& value) {
         return std::find(spec->values.begin(), spec->values.end(), value) - spec->values.begin();
       };
+      auto size = static_cast<long>(spec->values.size());
+      if (index(actual) == size || index(wanted) == size) {
+        return k_incomparable;
+      }
       return static_cast<int>(index(actual) - index(wanted));
     }
     return lowercase(actual).compare(lowercase(wanted));
@@ -57,7 +89,7 @@ int compare_scalar(const std::string& actual, const std::string& wanted, const F
     std::optional<double> a = parse_number(actual);
     std::optional<double> b = parse_number(wanted);
     if (!a || !b) {
-      return actual.compare(wanted);
+      return k_incomparable;
     }
     return *a < *b ? -1 : *a > *b ? 1 : 0;
   }
@@ -67,6 +99,9 @@ int compare_scalar(const std::string& actual, const std::string& wanted, const F
 }
 
 bool holds(int order, CompareOp op) {
+  if (order == k_incomparable) {
+    return op == CompareOp::not_equal;
+  }
   switch (op) {
   case CompareOp::equal:
     return order == 0;
@@ -110,7 +145,7 @@ std::string check_value(const Condition& condition) {
     return "";
   }
   case FieldType::date:
-    return is_date_prefix(condition.value)
+    return is_real_date_prefix(condition.value)
                ? ""
                : fmt::format("'{}' compares with a date like 2024, 2024-03 or 2024-03-18, not '{}'",
                              condition.field, condition.value);
@@ -175,6 +210,13 @@ ConditionParse parse_condition(std::string_view text, const Schema& schema) {
       parse.error = fmt::format("unknown field '{}'{}", condition.field,
                                 did_you_mean(condition.field, filterable_fields(schema)));
       return parse;
+    }
+  }
+  // A schema-declared synonym (industry=tech) means its value, as in lint.
+  if (const FieldSpec* spec = compared_spec(condition.spec); spec != nullptr) {
+    auto synonym = spec->synonyms.find(condition.value);
+    if (synonym != spec->synonyms.end()) {
+      condition.value = synonym->second;
     }
   }
   parse.error = check_value(condition);

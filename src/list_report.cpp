@@ -75,12 +75,9 @@ std::string render_table(const std::vector<const CaseRecord*>& records, const Li
   auto line = [&](const std::vector<std::string>& row) {
     std::string out;
     for (std::size_t c = 0; c < row.size(); ++c) {
-      std::string cell = fit(row[c], widths[c]);
-      if (c + 1 == row.size()) {
-        cell.erase(cell.find_last_not_of(' ') + 1);
-      }
-      out += (c == 0 ? "" : "  ") + cell;
+      out += (c == 0 ? "" : "  ") + fit(row[c], widths[c]);
     }
+    out.erase(out.find_last_not_of(' ') + 1); // no padding at the end of a line
     return out + "\n";
   };
   std::vector<std::string> header;

@@ -41,5 +41,7 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_list(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace hros::cli

@@ -26,7 +26,7 @@ struct ListCommand {
   std::string sort = "slug";
   std::string columns = "slug,title,organization,industry,company_size,year";
   std::string format = "table";
-  std::size_t limit = 0;
+  int limit = 0;
 };
 
 std::vector<std::string> split_list(const std::string& text) {
@@ -92,6 +92,14 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
   std::vector<std::string> sort_keys = split_list(command.sort);
   ListStyle style;
   style.columns = split_list(command.columns);
+  if (style.columns.empty()) {
+    print_error("--columns: name at least one field, e.g. slug,title");
+    return k_exit_usage;
+  }
+  if (command.limit < 0) {
+    print_error(fmt::format("--limit: {} is not a number of cases; give 1 or more", command.limit));
+    return k_exit_usage;
+  }
   if (!known_fields(sort_keys, context.schema, "--sort") ||
       !known_fields(style.columns, context.schema, "--columns")) {
     return k_exit_usage;
@@ -119,15 +127,22 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
   std::stable_sort(selected.begin(), selected.end(), [&](const CaseRecord* a, const CaseRecord* b) {
     for (const std::string& key : sort_keys) {
       bool descending = key[0] == '-';
-      int order = compare_field(*a, *b, descending ? key.substr(1) : key, context.schema);
+      std::string field = descending ? key.substr(1) : key;
+      // Cases without the field come last whichever the direction.
+      bool a_missing = field_text(*a, field).empty();
+      bool b_missing = field_text(*b, field).empty();
+      if (a_missing != b_missing) {
+        return b_missing;
+      }
+      int order = compare_field(*a, *b, field, context.schema);
       if (order != 0) {
         return descending ? order > 0 : order < 0;
       }
     }
     return false;
   });
-  if (command.limit > 0 && selected.size() > command.limit) {
-    selected.resize(command.limit);
+  if (command.limit > 0 && selected.size() > static_cast<std::size_t>(command.limit)) {
+    selected.resize(static_cast<std::size_t>(command.limit));
   }
   style.width = format == ListFormat::table ? terminal_width() : 0;
   std::string text = render_list(selected, context.schema, format, style);
