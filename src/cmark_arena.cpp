@@ -15,12 +15,14 @@ constexpr std::size_t k_chunk = 1 << 20;
 // Each block is preceded by its size, so realloc knows what to copy.
 struct alignas(k_alignment) Header {
   std::size_t size;
+  std::size_t capacity; // bytes usable after the header
 };
 
 class Arena {
 public:
-  void* allocate(std::size_t size) {
-    std::size_t needed = sizeof(Header) + round_up(size);
+  void* allocate(std::size_t size, std::size_t capacity = 0) {
+    capacity = round_up(capacity > size ? capacity : size);
+    std::size_t needed = sizeof(Header) + capacity;
     if (m_chunks.empty() || m_used + needed > m_capacity) {
       grow(needed);
     }
@@ -28,6 +30,7 @@ public:
     m_used += needed;
     auto* header = reinterpret_cast<Header*>(at);
     header->size = size;
+    header->capacity = capacity;
     m_last = at + sizeof(Header);
     return m_last;
   }
@@ -37,17 +40,22 @@ public:
       return allocate(size);
     }
     auto* header = reinterpret_cast<Header*>(static_cast<char*>(pointer) - sizeof(Header));
+    if (size <= header->capacity) {
+      header->size = size;
+      return pointer;
+    }
     // The most recent block can grow in place: the common case for buffers.
     if (pointer == m_last) {
-      std::size_t old_rounded = round_up(header->size);
-      std::size_t new_rounded = round_up(size);
-      if (m_used - old_rounded + new_rounded <= m_capacity) {
-        m_used = m_used - old_rounded + new_rounded;
+      std::size_t grown = round_up(size);
+      if (m_used - header->capacity + grown <= m_capacity) {
+        m_used = m_used - header->capacity + grown;
         header->size = size;
+        header->capacity = grown;
         return pointer;
       }
     }
-    void* fresh = allocate(size);
+    // Otherwise move it, with room to grow again without another copy.
+    void* fresh = allocate(size, 2 * header->capacity);
     std::memcpy(fresh, pointer, header->size < size ? header->size : size);
     return fresh;
   }

@@ -39,6 +39,10 @@ Diagnostic error_at(Position position, std::string message, const char* rule) {
   return make_diagnostic(position.line, position.column, Severity::error, std::move(message), rule);
 }
 
+// Mappings with fewer keys are searched for duplicates directly; a hash
+// pays off only past a few dozen.
+constexpr std::size_t k_linear_keys = 32;
+
 // Thrown by the builder to stop the parser when a limit is exceeded.
 struct LimitExceeded {
   Position position;
@@ -119,7 +123,7 @@ private:
     bool skip_value = false; // the value belongs to a rejected key
     std::string key;
     Position key_position;
-    std::unordered_map<std::string, int> key_lines; // mapping keys -> line first set
+    std::unordered_map<std::string, int> key_lines; // keys -> first line, for large mappings
   };
 
   struct Anchored {
@@ -220,13 +224,29 @@ private:
       top.skip_value = true;
       return;
     }
-    // A hash of the keys seen, so that a hostile mapping with many keys
-    // costs linear time, not quadratic.
-    auto [seen, fresh] = top.key_lines.emplace(key.text, key.position.line);
-    if (!fresh) {
+    int first_line = 0;
+    if (top.key_lines.empty() && top.node.entries.size() < k_linear_keys) {
+      for (const YamlEntry& entry : top.node.entries) {
+        if (entry.key == key.text) {
+          first_line = entry.key_position.line;
+          break;
+        }
+      }
+    } else {
+      // Past a few dozen keys, a hash: a hostile mapping with many keys
+      // then costs linear time, not quadratic.
+      if (top.key_lines.empty()) {
+        for (const YamlEntry& entry : top.node.entries) {
+          top.key_lines.emplace(entry.key, entry.key_position.line);
+        }
+      }
+      auto [seen, fresh] = top.key_lines.emplace(key.text, key.position.line);
+      first_line = fresh ? 0 : seen->second;
+    }
+    if (first_line != 0) {
       report(key.position,
              fmt::format("duplicate field '{}' (first set on line {}); keep only one", key.text,
-                         seen->second),
+                         first_line),
              "yaml.duplicate-key");
       top.skip_value = true;
       return;
