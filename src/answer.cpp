@@ -14,14 +14,6 @@
 namespace hros {
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return result;
-}
-
 bool all_digits(std::string_view text) {
   return !text.empty() && text.size() < 6 && std::all_of(text.begin(), text.end(), [](char c) {
     return std::isdigit(static_cast<unsigned char>(c));
@@ -42,7 +34,7 @@ std::optional<std::string> by_number(const FieldSpec& spec, std::string_view tex
 EnumChoice by_prefix(const FieldSpec& spec, const std::string& folded) {
   std::vector<std::string> matches;
   for (const std::string& value : spec.values) {
-    if (lower(value).compare(0, folded.size(), folded) == 0) {
+    if (lowercase(value).compare(0, folded.size(), folded) == 0) {
       matches.push_back(value);
     }
   }
@@ -62,7 +54,7 @@ EnumChoice by_prefix(const FieldSpec& spec, const std::string& folded) {
 }
 
 std::optional<std::string> parse_boolean(std::string_view text) {
-  std::string folded = lower(text);
+  std::string folded = lowercase(text);
   if (folded == "y" || folded == "yes" || folded == "true") {
     return "true";
   }
@@ -168,15 +160,15 @@ YamlNode scalar_node(std::string text, ScalarStyle style) {
 
 EnumChoice resolve_enum(const FieldSpec& spec, std::string_view text, Typing typing) {
   EnumChoice choice;
-  std::string folded = lower(text);
+  std::string folded = lowercase(text);
   for (const std::string& value : spec.values) {
-    if (lower(value) == folded) {
+    if (lowercase(value) == folded) {
       choice.value = value;
       return choice;
     }
   }
   for (const auto& [alias, value] : spec.synonyms) {
-    if (lower(alias) == folded) {
+    if (lowercase(alias) == folded) {
       choice.value = value;
       return choice;
     }

@@ -9,6 +9,8 @@
 #include "hros/source.hpp"
 #include "hros/yaml_load.hpp"
 
+#include "hros/suggest.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -43,13 +45,6 @@ CaseRecord load_record(const std::filesystem::path& file) {
   }
   record.front = std::move(yaml.root);
   return record;
-}
-
-std::string lowercase(std::string text) {
-  for (char& c : text) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return text;
 }
 
 } // namespace

@@ -11,14 +11,6 @@
 namespace hros {
 namespace {
 
-std::string lowercase(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return result;
-}
-
 // The type a condition compares by: a list's item type for lists.
 const FieldSpec* compared_spec(const FieldSpec* spec) {
   return spec != nullptr && spec->type == FieldType::list && spec->items ? spec->items.get() : spec;

@@ -4,6 +4,8 @@
 // (comments count as empty, so `hros lint` lists what is left to write).
 #include "hros/scaffold.hpp"
 
+#include "hros/json_writer.hpp"
+
 #include "hros/scalar.hpp"
 
 #include <fmt/format.h>
@@ -51,31 +53,9 @@ bool plain_is_safe(std::string_view text, bool in_flow) {
   return resolve_plain(text) == ScalarType::string && !yaml11_reading(text);
 }
 
+// A JSON string literal is also a valid YAML double-quoted scalar.
 std::string double_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') {
-        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-      } else {
-        out += c;
-      }
-    }
-  }
-  return out + "\"";
+  return json_string(text);
 }
 
 void render_value(const YamlNode& node, int indent, std::string& out);

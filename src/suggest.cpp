@@ -12,6 +12,14 @@ char fold(char c) {
 
 } // namespace
 
+std::string lowercase(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) {
+    c = fold(c);
+  }
+  return result;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment: Levenshtein plus adjacent transpositions, so
   // "lnit" is one edit from "lint", as a typist would count it.

@@ -1,5 +1,7 @@
 #include "hros/text_checks.hpp"
 
+#include "hros/suggest.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -53,14 +55,6 @@ std::string_view fence_of(std::string_view line) {
   std::size_t end = line.find_first_not_of(line[start], start);
   std::size_t length = (end == std::string_view::npos ? line.size() : end) - start;
   return length >= 3 ? line.substr(start, length) : std::string_view();
-}
-
-std::string lowercase(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return result;
 }
 
 // ASCII-only on purpose: this runs on every byte of every case, and the

@@ -7,6 +7,9 @@
 
 namespace hros {
 
+// `text` with ASCII letters in lower case.
+std::string lowercase(std::string_view text);
+
 // Levenshtein distance, ignoring ASCII case.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
