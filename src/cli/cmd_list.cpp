@@ -180,7 +180,7 @@ void setup_list(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "does).\n\n"
       "Examples:\n"
       "  hros list --where industry=retail --where topics=onboarding\n"
-      "  hros list --where company_size>=201-1000 --where published>=2022 --sort -published\n"
+      "  hros list --where 'company_size>=201-1000' --where 'published>=2022' --sort -published\n"
       "  hros list --where status=in-review --format paths\n"
       "  hros list --columns slug,title,regions --format csv > cases.csv");
   list->callback([command, &global, &exit_code] { exit_code = run_list(*command, global); });
