@@ -186,10 +186,15 @@ std::string display_path(const fs::path& path) {
   if (path.is_relative()) {
     return path.lexically_normal().string();
   }
-  std::error_code error;
-  fs::path current = fs::current_path(error);
-  if (!error) {
-    fs::path relative = path.lexically_relative(current);
+  // hros never changes directory, so the working directory is asked once,
+  // not once per file shown.
+  static const fs::path k_current = [] {
+    std::error_code error;
+    fs::path current = fs::current_path(error);
+    return error ? fs::path() : current;
+  }();
+  if (!k_current.empty()) {
+    fs::path relative = path.lexically_relative(k_current);
     if (!relative.empty() && *relative.begin() != "..") {
       return relative.string();
     }

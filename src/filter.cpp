@@ -28,16 +28,14 @@ bool is_real_date_prefix(std::string_view value) {
   }
   int year = std::stoi(std::string(value.substr(0, 4)));
   int month = std::stoi(std::string(value.substr(5, 2)));
-  if (month < 1 || month > 12) {
+  if (days_in_month(year, month) == 0) {
     return false;
   }
   if (value.size() == 7) {
     return true;
   }
-  static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   int day = std::stoi(std::string(value.substr(8, 2)));
-  return day >= 1 && day <= k_days[month - 1] + (month == 2 && leap ? 1 : 0);
+  return day >= 1 && day <= days_in_month(year, month);
 }
 
 bool is_date_prefix(std::string_view value) {

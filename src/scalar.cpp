@@ -163,4 +163,13 @@ std::optional<double> parse_number(std::string_view text) {
   return std::strtod(copy.c_str(), nullptr);
 }
 
+int days_in_month(int year, int month) {
+  static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) {
+    return 0;
+  }
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return k_days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 } // namespace hros

@@ -22,10 +22,6 @@ std::size_t utf8_length(std::string_view text) {
   }));
 }
 
-bool is_leap(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 // YYYY-MM-DD naming a day that exists.
 bool is_real_date(std::string_view text, bool& well_formed) {
   well_formed = text.size() == 10 && text[4] == '-' && text[7] == '-';
@@ -38,12 +34,7 @@ bool is_real_date(std::string_view text, bool& well_formed) {
   int year = std::stoi(std::string(text.substr(0, 4)));
   int month = std::stoi(std::string(text.substr(5, 2)));
   int day = std::stoi(std::string(text.substr(8, 2)));
-  static const int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12 || day < 1) {
-    return false;
-  }
-  int days = k_days[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
-  return day <= days;
+  return day >= 1 && day <= days_in_month(year, month);
 }
 
 bool has_space_or_control(std::string_view text) {

@@ -21,4 +21,8 @@ std::optional<std::string> yaml11_reading(std::string_view text);
 // The number a plain scalar denotes under YAML 1.2, if it is one.
 std::optional<double> parse_number(std::string_view text);
 
+// The number of days in `month` (1-12) of `year` in the Gregorian calendar,
+// or 0 for a month that does not exist; for checking dates such as 2023-02-29.
+int days_in_month(int year, int month);
+
 } // namespace hros

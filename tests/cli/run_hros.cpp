@@ -162,6 +162,34 @@ std::filesystem::path TempDir::write(const std::string& relative, const std::str
   return target;
 }
 
+std::string run_python(const std::string& script, const std::vector<std::string>& args,
+                       int* status) {
+  TempDir dir;
+  auto script_file = dir.write("check.py", script);
+  auto output_file = dir.path() / "output.txt";
+  std::string command = "python3 '" + script_file.string() + "'";
+  for (const std::string& arg : args) {
+    command += " '" + arg + "'";
+  }
+  command += " > '" + output_file.string() + "' 2>&1";
+  int result = std::system(command.c_str());
+  if (status != nullptr) {
+    *status = result;
+  }
+  return read_text(output_file);
+}
+
+std::string python_on(const std::string& script, const std::string& input) {
+  TempDir dir;
+  auto input_file = dir.write("input.txt", input);
+  int status = 0;
+  std::string output = run_python(script, {input_file.string()}, &status);
+  if (status != 0) {
+    output += "[python3 failed]\n";
+  }
+  return output;
+}
+
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream stream(path, std::ios::binary);
   std::stringstream buffer;

@@ -47,6 +47,16 @@ private:
   std::filesystem::path m_path;
 };
 
+// Runs python3 on `script` with `args`; returns stdout and stderr together,
+// and the shell's status in `status` if given. Tests use it to read hros's
+// JSON, CSV and XML back with real parsers.
+std::string run_python(const std::string& script, const std::vector<std::string>& args,
+                       int* status = nullptr);
+
+// Runs `script` on `input`, saved to the file named by sys.argv[1]; the
+// output ends with "[python3 failed]" when python3 exits non-zero.
+std::string python_on(const std::string& script, const std::string& input);
+
 // Reads a whole file.
 std::string read_text(const std::filesystem::path& path);
 

@@ -36,23 +36,6 @@ RunResult lint_formats(const std::string& format) {
   return run_hros({"--root", "formats/cases", "lint", "--format", format});
 }
 
-// Runs `script` with python3 on `input` (as the file named by sys.argv[1])
-// and returns what it printed, stdout and stderr together.
-std::string python(const std::string& script, const std::string& input) {
-  TempDir dir;
-  auto script_file = dir.write("check.py", script);
-  auto input_file = dir.write("input.txt", input);
-  auto output_file = dir.path() / "output.txt";
-  std::string command = "python3 '" + script_file.string() + "' '" + input_file.string() + "' > '" +
-                        output_file.string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  std::string output = read_text(output_file);
-  if (status != 0) {
-    output += "[python3 failed]\n";
-  }
-  return output;
-}
-
 } // namespace
 
 TEST_CASE("formats: text is the default", "[lint][format]") {
@@ -81,14 +64,14 @@ TEST_CASE("formats: json parses back to the same diagnostics", "[lint][format]")
   auto result = lint_formats("json");
   CHECK(result.exit_code == 1);
   CHECK(result.err.empty());
-  std::string printed = python(R"(import json, sys
+  std::string printed = hros::test::python_on(R"(import json, sys
 data = json.load(open(sys.argv[1], encoding='utf-8'))
 print(sorted(data.keys()))
 print(data['files'], data['errors'], data['warnings'])
 for d in data['diagnostics']:
     print(json.dumps([d['path'], d['line'], d['column'], d['severity'], d['rule'], d['message'], d.get('fix')]))
 )",
-                               result.out);
+                                              result.out);
   CHECK(
       printed ==
       "['diagnostics', 'errors', 'files', 'warnings']\n"
@@ -104,11 +87,11 @@ for d in data['diagnostics']:
 TEST_CASE("formats: json with no problems", "[lint][format]") {
   auto result = run_hros({"--root", "formats/cases", "lint", "--format", "json", k_clean_file});
   CHECK(result.exit_code == 0);
-  std::string printed = python(R"(import json, sys
+  std::string printed = hros::test::python_on(R"(import json, sys
 data = json.load(open(sys.argv[1], encoding='utf-8'))
 print(data == {'files': 1, 'errors': 0, 'warnings': 0, 'diagnostics': []})
 )",
-                               result.out);
+                                              result.out);
   CHECK(printed == "True\n");
 }
 
@@ -146,7 +129,7 @@ TEST_CASE("formats: sarif 2.1.0", "[lint][format]") {
   auto result = lint_formats("sarif");
   CHECK(result.exit_code == 1);
   CHECK(result.err.empty());
-  std::string printed = python(R"(import json, sys
+  std::string printed = hros::test::python_on(R"(import json, sys
 log = json.load(open(sys.argv[1], encoding='utf-8'))
 print(log['version'])
 print(log['$schema'])
@@ -164,7 +147,7 @@ for r in run['results']:
     print(json.dumps([r['ruleId'], r['level'], r['message']['text'], location['artifactLocation']['uri'],
                       region and [region['startLine'], region['startColumn']]]))
 )",
-                               result.out);
+                                              result.out);
   std::string rule_ids;
   for (const hros::RuleInfo& rule : hros::lint_rules()) {
     rule_ids += (rule_ids.empty() ? "" : " ") + std::string(rule.id);
@@ -187,11 +170,11 @@ for r in run['results']:
 TEST_CASE("formats: sarif with no problems has an empty results list", "[lint][format]") {
   auto result = run_hros({"--root", "formats/cases", "lint", "--format", "sarif", k_clean_file});
   CHECK(result.exit_code == 0);
-  std::string printed = python(R"(import json, sys
+  std::string printed = hros::test::python_on(R"(import json, sys
 log = json.load(open(sys.argv[1], encoding='utf-8'))
 print(log['runs'][0]['results'])
 )",
-                               result.out);
+                                              result.out);
   CHECK(printed == "[]\n");
 }
 
@@ -201,7 +184,7 @@ TEST_CASE("formats: junit has a test case per file", "[lint][format]") {
   CHECK(result.err.empty());
   // A test case fails once however many errors its file has; `failures`
   // counts failing test cases, so it can never exceed `tests`.
-  std::string printed = python(R"(import sys
+  std::string printed = hros::test::python_on(R"(import sys
 import xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 print(root.tag)
@@ -225,7 +208,7 @@ for case in cases:
     if out:
         print('  out', out.strip())
 )",
-                               result.out);
+                                              result.out);
   CHECK(printed ==
         "testsuites\n"
         "1\n"
@@ -246,12 +229,12 @@ for case in cases:
 TEST_CASE("formats: junit with only passing files", "[lint][format]") {
   auto result = run_hros({"--root", "formats/cases", "lint", "--format", "junit", k_clean_file});
   CHECK(result.exit_code == 0);
-  std::string printed = python(R"(import sys
+  std::string printed = hros::test::python_on(R"(import sys
 import xml.etree.ElementTree as ET
 suite = ET.parse(sys.argv[1]).getroot().find('testsuite')
 print(suite.get('tests'), suite.get('failures'), [c.get('name') for c in suite.findall('testcase')])
 )",
-                               result.out);
+                                              result.out);
   CHECK(printed == "1 0 ['formats/cases/clean-case.md']\n");
 }
 

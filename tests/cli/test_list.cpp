@@ -75,23 +75,6 @@ Slugs where(const std::string& condition) {
   return slugs({"--where", condition});
 }
 
-// Runs `script` with python3 on `input` (as the file named by sys.argv[1])
-// and returns what it printed, stdout and stderr together.
-std::string python(const std::string& script, const std::string& input) {
-  TempDir dir;
-  auto script_file = dir.write("check.py", script);
-  auto input_file = dir.write("input.txt", input);
-  auto output_file = dir.path() / "output.txt";
-  std::string command = "python3 '" + script_file.string() + "' '" + input_file.string() + "' > '" +
-                        output_file.string() + "' 2>&1";
-  int status = std::system(command.c_str());
-  std::string output = read_text(output_file);
-  if (status != 0) {
-    output += "[python3 failed]\n";
-  }
-  return output;
-}
-
 void check_usage_error(const std::vector<std::string>& args, const std::string& message) {
   RunResult result = list(args);
   INFO(result.err);
@@ -450,7 +433,7 @@ print(repr(by['engagement-beyond-the-spreadsheet']['summary']))
 print('published' in by['exit-interviews-people-answer'])
 print(by['pay-bands-in-the-open']['tools'])
 )";
-  CHECK(python(script, result.out) ==
+  CHECK(hros::test::python_on(script, result.out) ==
         "7\n"
         "buddy-program-for-new-nurses 1001-5000 2022-03-18 GB\n"
         "engagement-beyond-the-spreadsheet 1-10 2021-12-31 KE\n"
@@ -475,7 +458,8 @@ TEST_CASE("list: json follows the filter sort and limit", "[list]") {
 for case in json.load(open(sys.argv[1], encoding='utf-8')):
     print(case['slug'])
 )";
-  CHECK(python(script, result.out) == k_interviews + "\n" + k_skills + "\n" + k_four_day + "\n");
+  CHECK(hros::test::python_on(script, result.out) ==
+        k_interviews + "\n" + k_skills + "\n" + k_four_day + "\n");
 }
 
 TEST_CASE("list: ndjson is one object a line", "[list]") {
@@ -492,7 +476,7 @@ for line in lines:
     assert isinstance(case, dict)
     print(case['slug'], case['path'], case['company_size'], type(case['example']).__name__)
 )";
-  CHECK(python(script, result.out) ==
+  CHECK(hros::test::python_on(script, result.out) ==
         "7\n"
         "engagement-beyond-the-spreadsheet list/cases/engagement-beyond-the-spreadsheet.md 1-10 "
         "bool\n"
@@ -517,7 +501,7 @@ print(raw.count('\r\n'), raw.count('\n'))
 for row in csv.reader(open(sys.argv[1], encoding='utf-8', newline='')):
     print('|'.join(row))
 )";
-  CHECK(python(script, result.out) ==
+  CHECK(hros::test::python_on(script, result.out) ==
         "8 8\n"
         "slug|title|organization|regions|tools|year\n"
         "buddy-program-for-new-nurses|A buddy for every new nurse|'@Home Care Collective|GB|"
@@ -544,7 +528,7 @@ rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
 print(len(rows))
 print(repr(rows[1][1]))
 )";
-  CHECK(python(script, result.out) ==
+  CHECK(hros::test::python_on(script, result.out) ==
         "2\n'A team of eight replaced an engagement score with a monthly conversation.\\nEach "
         "month the team chose one thing to change.'\n");
 }

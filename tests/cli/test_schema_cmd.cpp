@@ -20,24 +20,6 @@ using hros::test::TempDir;
 
 namespace {
 
-// Runs python3 on `script` with `args`; returns stdout and stderr together.
-std::string python(const std::string& script, const std::vector<std::string>& args,
-                   int* status = nullptr) {
-  TempDir dir;
-  auto script_file = dir.write("check.py", script);
-  auto output_file = dir.path() / "output.txt";
-  std::string command = "python3 '" + script_file.string() + "'";
-  for (const std::string& arg : args) {
-    command += " '" + arg + "'";
-  }
-  command += " > '" + output_file.string() + "' 2>&1";
-  int result = std::system(command.c_str());
-  if (status != nullptr) {
-    *status = result;
-  }
-  return read_text(output_file);
-}
-
 bool python_has(const std::string& modules) {
   return std::system(("python3 -c 'import " + modules + "' > /dev/null 2>&1").c_str()) == 0;
 }
@@ -98,7 +80,7 @@ TEST_CASE("schema: json-schema is draft 2020-12 with every field", "[schema]") {
       required.push_back(field.name);
     }
   }
-  std::string printed = python(R"(import json, sys
+  std::string printed = hros::test::run_python(R"(import json, sys
 s = json.load(open(sys.argv[1], encoding='utf-8'))
 print(s['$schema'])
 print(s['type'], s['additionalProperties'])
@@ -118,7 +100,7 @@ print(p['industry']['description'])
 for clause in s['allOf']:
     print(json.dumps(clause, sort_keys=True))
 )",
-                               {schema_file.string()});
+                                               {schema_file.string()});
   CHECK(
       printed ==
       "https://json-schema.org/draft/2020-12/schema\n"
@@ -156,7 +138,7 @@ TEST_CASE("schema: json-schema is a valid schema that accepts every bundled case
   }
   REQUIRE(count > 0);
   int status = 0;
-  std::string printed = python(std::string(k_load_front_matter) + R"(
+  std::string printed = hros::test::run_python(std::string(k_load_front_matter) + R"(
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1], encoding='utf-8'))
 jsonschema.Draft202012Validator.check_schema(schema)
@@ -166,7 +148,7 @@ for path in sys.argv[2:]:
         print(path, list(error.path), error.message)
 print('checked', len(sys.argv) - 2)
 )",
-                               args, &status);
+                                               args, &status);
   CHECK(printed == "checked " + std::to_string(count) + "\n");
   CHECK(status == 0);
 }
@@ -186,14 +168,14 @@ TEST_CASE("schema: json-schema rejects what lint rejects", "[schema]") {
         "schema.length", "schema.items", "schema.unique", "schema.conditional"}) {
     args.push_back((rules / rule / "cases" / file).string());
   }
-  std::string printed = python(std::string(k_load_front_matter) + R"(
+  std::string printed = hros::test::run_python(std::string(k_load_front_matter) + R"(
 import json, sys, jsonschema
 validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1], encoding='utf-8')))
 for path in sys.argv[2:]:
     errors = sorted(validator.iter_errors(front_matter(path)), key=lambda e: (list(e.path), e.validator))
     print(path.split('/')[-3], [(list(e.path), e.validator) for e in errors])
 )",
-                               args);
+                                               args);
   CHECK(printed == "valid []\n"
                    "schema.required [([], 'required')]\n"
                    "schema.unknown-field [([], 'additionalProperties'), ([], 'required')]\n"
