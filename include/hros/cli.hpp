@@ -6,6 +6,8 @@
 #include <string>
 
 #include "hros/config.hpp"
+#include "hros/corpus.hpp"
+#include "hros/filter.hpp"
 #include "hros/schema.hpp"
 
 namespace hros::cli {
@@ -39,9 +41,22 @@ void print_error(const std::string& message);
 // Prints diagnostics (config or schema file problems) to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
+// Parses every `--where` condition against the schema; prints the first
+// error and returns false when one is malformed (a usage error).
+bool parse_conditions(const std::vector<std::string>& texts, const Schema& schema,
+                      std::vector<Condition>& conditions);
+
+// The case files of the bank; prints an error and returns false when the
+// cases directory does not exist (a usage error).
+bool discover_bank(const Context& context, Corpus& corpus);
+
+// The width of the terminal on stdout, or 0 when stdout is not a terminal.
+std::size_t terminal_width();
+
 void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_list(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace hros::cli

@@ -60,15 +60,6 @@ bool known_fields(const std::vector<std::string>& names, const Schema& schema, c
   return true;
 }
 
-std::size_t terminal_width() {
-  winsize size{};
-  if (::isatty(STDOUT_FILENO) != 0 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 &&
-      size.ws_col > 0) {
-    return size.ws_col;
-  }
-  return 0; // not a terminal: print rows whole, for pipes and files
-}
-
 int run_list(const ListCommand& command, const GlobalOptions& global) {
   ListFormat format{};
   if (!parse_list_format(command.format, format)) {
@@ -81,13 +72,8 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
     return k_exit_usage;
   }
   std::vector<Condition> conditions;
-  for (const std::string& text : command.where) {
-    ConditionParse parse = parse_condition(text, context.schema);
-    if (!parse.error.empty()) {
-      print_error("--where: " + parse.error);
-      return k_exit_usage;
-    }
-    conditions.push_back(parse.condition);
+  if (!parse_conditions(command.where, context.schema, conditions)) {
+    return k_exit_usage;
   }
   std::vector<std::string> sort_keys = split_list(command.sort);
   ListStyle style;
@@ -104,13 +90,10 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
       !known_fields(style.columns, context.schema, "--columns")) {
     return k_exit_usage;
   }
-  std::error_code error;
-  if (!fs::is_directory(context.config.cases_dir, error)) {
-    print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
-                            display_path(context.config.cases_dir)));
+  Corpus corpus;
+  if (!discover_bank(context, corpus)) {
     return k_exit_usage;
   }
-  Corpus corpus = discover_cases(display_path(context.config.cases_dir), context.config.ignore);
   std::vector<CaseRecord> records = load_records(corpus.files);
 
   std::vector<const CaseRecord*> selected;

@@ -1,0 +1,205 @@
+// hros search = parse the query -> bring the index up to date -> rank, filter
+// -> snippets -> print; on no match, say which word the bank does not know.
+#include "hros/cli.hpp"
+
+#include "hros/exit_code.hpp"
+#include "hros/query.hpp"
+#include "hros/search_index.hpp"
+#include "hros/search_report.hpp"
+#include "hros/suggest.hpp"
+#include "hros/yaml_load.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <optional>
+
+namespace hros::cli {
+namespace {
+
+struct SearchCommand {
+  std::vector<std::string> words;
+  std::vector<std::string> where;
+  std::string format = "text";
+  int limit = 10;
+  bool no_cache = false;
+};
+
+std::string join(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) {
+    text += text.empty() ? "" : " ";
+    text += word;
+  }
+  return text;
+}
+
+// A `--where` test over the front matter the index keeps.
+std::function<bool(const IndexedCase&)> where_filter(const std::vector<Condition>& conditions) {
+  if (conditions.empty()) {
+    return {};
+  }
+  return [&conditions](const IndexedCase& item) {
+    if (!item.problem.empty()) {
+      return false; // nothing to test: `hros lint` names the problem
+    }
+    YamlLoad yaml = load_yaml(item.front, Position{item.front_line, 1, 0});
+    return yaml.ok && yaml.root.is_mapping() && matches_all(yaml.root, item.slug, conditions);
+  };
+}
+
+// Why nothing matched, when a word is the reason: the first word the bank
+// does not have at all, with the closest word it does have.
+std::string unknown_word_hint(SearchIndex& index, const Query& query) {
+  for (const std::string& word : positive_words(query)) {
+    Query single;
+    single.groups.push_back({QueryTerm{word, false, false, ""}});
+    if (index.count(single) > 0) {
+      continue;
+    }
+    // The index holds stems ("onboard" for "onboarding"), so a misspelt word
+    // is also compared without its ending.
+    std::vector<std::string> vocabulary = index.vocabulary();
+    std::string folded = lowercase(word);
+    std::optional<std::string> match = closest_match(folded, vocabulary);
+    for (std::string_view ending : {"ing", "ed", "es", "s", "ion", "ions", "ment", "ly"}) {
+      if (!match && folded.size() > ending.size() + 2 &&
+          folded.compare(folded.size() - ending.size(), ending.size(), ending) == 0) {
+        match = closest_match(folded.substr(0, folded.size() - ending.size()), vocabulary);
+      }
+    }
+    return fmt::format("; no case has the word '{}'{}", word,
+                       match ? fmt::format("; did you mean '{}'?", *match) : "");
+  }
+  return "";
+}
+
+int search_once(const SearchCommand& command, const GlobalOptions& global, const Context& context,
+                const Corpus& corpus, const Query& query, const std::vector<Condition>& conditions,
+                SearchFormat format, bool use_cache) {
+  IndexOptions options;
+  options.use_cache = use_cache;
+  SearchIndex index(context.config.cases_dir.empty() ? "." : display_path(context.config.cases_dir),
+                    corpus.files, options);
+  if (!index.status().notice.empty() && !global.quiet) {
+    fmt::print(stderr, "hros: note: {}\n", index.status().notice);
+  }
+  bool more = false;
+  std::vector<SearchHit> hits =
+      index.search(query, static_cast<std::size_t>(command.limit), where_filter(conditions), more);
+  if (hits.empty()) {
+    if (format == SearchFormat::json) {
+      std::fputs("[]\n", stdout);
+    }
+    if (!global.quiet) {
+      fmt::print(stderr, "hros: no case matches{}\n",
+                 conditions.empty() ? unknown_word_hint(index, query) : " these words and filters");
+    }
+    return k_exit_problem;
+  }
+  std::vector<ResultLine> results;
+  for (SearchHit& hit : hits) {
+    if (format != SearchFormat::paths) {
+      hit.snippet = index.snippet(query, hit.item.id);
+    }
+    results.push_back(ResultLine{std::move(hit), ""});
+  }
+  SearchStyle style;
+  style.color = use_color(global, stdout);
+  style.width = terminal_width();
+  std::string text = render_results(results, context.schema, format, style);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  if (format == SearchFormat::text && !global.quiet) {
+    fmt::print("\n{} case{}{}\n", results.size(), results.size() == 1 ? "" : "s",
+               more ? fmt::format(" shown; more match (--limit {} to see more)", command.limit * 2)
+                    : "");
+  }
+  return k_exit_ok;
+}
+
+int run_search(const SearchCommand& command, const GlobalOptions& global) {
+  SearchFormat format{};
+  if (!parse_search_format(command.format, format)) {
+    print_error(fmt::format("unknown format '{}'; use text, json or paths", command.format));
+    return k_exit_usage;
+  }
+  if (command.limit < 0) {
+    print_error(fmt::format("--limit: {} is not a number of cases; give 1 or more, or 0 for all",
+                            command.limit));
+    return k_exit_usage;
+  }
+  std::string text = join(command.words);
+  QueryParse parse = parse_query(text);
+  if (!parse.error.empty()) {
+    print_error(fmt::format("in the query at column {}: {}\n  {}\n  {:>{}}", parse.column,
+                            parse.error, text, "^", parse.column));
+    return k_exit_usage;
+  }
+  Context context;
+  if (!resolve_context(global, context)) {
+    return k_exit_usage;
+  }
+  std::vector<Condition> conditions;
+  if (!parse_conditions(command.where, context.schema, conditions)) {
+    return k_exit_usage;
+  }
+  Corpus corpus;
+  if (!discover_bank(context, corpus)) {
+    return k_exit_usage;
+  }
+  try {
+    return search_once(command, global, context, corpus, parse.query, conditions, format,
+                       !command.no_cache);
+  } catch (const IndexFailure& failure) {
+    if (command.no_cache) {
+      print_error(fmt::format("the search could not be run ({})", failure.what()));
+      return k_exit_usage;
+    }
+    if (!global.quiet) {
+      fmt::print(stderr, "hros: note: the search cache failed ({}); searching without it\n",
+                 failure.what());
+    }
+  }
+  try {
+    return search_once(command, global, context, corpus, parse.query, conditions, format, false);
+  } catch (const IndexFailure& failure) {
+    print_error(fmt::format("the search could not be run ({})", failure.what()));
+    return k_exit_usage;
+  }
+}
+
+} // namespace
+
+void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code) {
+  auto command = std::make_shared<SearchCommand>();
+  CLI::App* search = app.add_subcommand("search", "Find cases by words, ranked by relevance");
+  search->add_option("query", command->words, "Words to look for (see the query language below)")
+      ->required()
+      ->type_name("QUERY");
+  search
+      ->add_option("-w,--where", command->where,
+                   "Keep cases where FIELD OP VALUE holds (OP: = != < <= > >=); repeat to "
+                   "combine")
+      ->type_name("COND");
+  search->add_option("-n,--limit", command->limit, "Show at most N cases; 0 for all")
+      ->type_name("N")
+      ->capture_default_str();
+  search->add_option("-f,--format", command->format, "text, json or paths")->capture_default_str();
+  search->add_flag("--no-cache", command->no_cache,
+                   "Index in memory for this search; read and write no cache file");
+  search->footer(
+      "Query language: every word must match (in any form: 'recruiting' finds 'recruited');\n"
+      "\"exact phrase\"; -word excludes; a OR b; prefix*; title:word, summary:word, body:word.\n"
+      "Case and accents do not matter. Titles and summaries weigh more than the body.\n\n"
+      "The index is a cache in $HROS_CACHE_DIR, else $XDG_CACHE_HOME/hros, else ~/.cache/hros;\n"
+      "files added, changed or removed are picked up by the next search.\n\n"
+      "Exit status: 0 cases found, 1 no case matches, 2 usage or I/O error.\n\n"
+      "Examples:\n"
+      "  hros search new hires leave in the first 90 days\n"
+      "  hros search '\"skills-based hiring\"' --where industry=retail\n"
+      "  hros search onboard* -sales --where 'company_size>=201-1000' --limit 5\n"
+      "  hros search title:referral OR title:referrals --format paths | xargs wc -w");
+  search->callback([command, &global, &exit_code] { exit_code = run_search(*command, global); });
+}
+
+} // namespace hros::cli

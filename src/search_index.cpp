@@ -1,0 +1,571 @@
+#include "hros/search_index.hpp"
+
+#include "hros/corpus.hpp"
+#include "hros/index_document.hpp"
+#include "hros/lint.hpp"
+#include "sqlite_db.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <future>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace hros {
+namespace {
+
+// Identify hros's cache files, and the layout of this version: a file with
+// any other pair is not ours to read, and is rebuilt.
+constexpr std::int64_t k_application_id = 0x68726f73; // "hros"
+constexpr std::int64_t k_format_version = 1;
+
+// BM25 weights of the FTS columns: title, summary, meta, body.
+constexpr const char* k_rank = "bm25(docs, 10.0, 5.0, 2.0, 1.0)";
+
+// Files parsed and inserted at a time, so a cold build of a huge bank does
+// not hold every document in memory at once.
+constexpr std::size_t k_batch = 512;
+
+const char* const k_create_schema = R"sql(
+CREATE TABLE files(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  mtime INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  inode INTEGER NOT NULL,
+  slug TEXT NOT NULL,
+  title TEXT NOT NULL,
+  organization TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  company_size TEXT NOT NULL,
+  year TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  front TEXT NOT NULL,
+  front_line INTEGER NOT NULL,
+  problem TEXT NOT NULL);
+CREATE INDEX files_slug ON files(slug);
+CREATE INDEX files_stamp ON files(path, mtime, size, inode);
+CREATE VIRTUAL TABLE docs USING fts5(title, summary, meta, body,
+  tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
+)sql";
+
+struct Stamp {
+  std::int64_t mtime = 0;
+  std::int64_t size = 0;
+  std::int64_t inode = 0;
+  bool operator==(const Stamp& other) const {
+    return mtime == other.mtime && size == other.size && inode == other.inode;
+  }
+};
+
+struct Stored {
+  std::int64_t id = 0;
+  std::string path;
+  Stamp stamp;
+};
+
+struct Present {
+  const fs::path* file = nullptr;
+  std::string path; // relative to the root
+  Stamp stamp;
+  bool exists = false;
+};
+
+std::string relative_path(const fs::path& file, const fs::path& root) {
+  return file.lexically_relative(root).generic_string();
+}
+
+std::int64_t pragma(sql::Database& db, const char* name) {
+  sql::Statement statement = db.prepare(fmt::format("PRAGMA {}", name));
+  return statement.step() ? statement.integer(0) : 0;
+}
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (char c : text) {
+    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  return hash;
+}
+
+// Builds that a killed hros left behind: `<cache>.<pid>.tmp` whose process is gone.
+void remove_abandoned_builds(const fs::path& cache) {
+  std::error_code error;
+  std::string prefix = cache.filename().string() + ".";
+  for (fs::directory_iterator it(cache.parent_path(), error), end; !error && it != end;
+       it.increment(error)) {
+    std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() + 4 || name.compare(0, prefix.size(), prefix) != 0 ||
+        name.compare(name.size() - 4, 4, ".tmp") != 0) {
+      continue;
+    }
+    std::string pid = name.substr(prefix.size(), name.size() - prefix.size() - 4);
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos || pid.size() > 9) {
+      continue;
+    }
+    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH) {
+      std::error_code ignored;
+      fs::remove(it->path(), ignored);
+    }
+  }
+}
+
+void remove_cache_files(const fs::path& file) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(file.string() + suffix, ignored);
+  }
+}
+
+} // namespace
+
+fs::path default_cache_file(const fs::path& root) {
+  fs::path directory;
+  if (const char* own = std::getenv("HROS_CACHE_DIR"); own != nullptr && *own != '\0') {
+    directory = own;
+  } else if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg == '/') {
+    directory = fs::path(xdg) / "hros";
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    directory = fs::path(home) / ".cache" / "hros";
+  } else {
+    return {};
+  }
+  std::error_code error;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(root, error), error);
+  std::string name = absolute.filename().string();
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return c == '/' || c == '\0'; }, '_');
+  return directory /
+         fmt::format("{}-{:016x}.sqlite", name.empty() ? "root" : name, fnv1a(absolute.string()));
+}
+
+SearchIndex::SearchIndex(const fs::path& root, const std::vector<fs::path>& files,
+                         const IndexOptions& options)
+    : m_root(root), m_root_display(root.generic_string()) {
+  open(options);
+  try {
+    refresh(files, options.threads);
+    finish_fresh();
+  } catch (const sql::Error& error) {
+    if (!m_building.empty()) {
+      std::error_code ignored;
+      fs::remove(m_building, ignored);
+      m_building.clear();
+    }
+    if (m_status.in_memory) {
+      throw IndexFailure(error.what());
+    }
+    // The cache broke under us (truncated, damaged pages, a full disk): start
+    // again without it rather than answer from what is left.
+    remove_cache_files(m_cache_file);
+    m_load.reset();
+    m_db.reset();
+    IndexOptions memory = options;
+    memory.use_cache = false;
+    std::string notice = fmt::format("the search cache {} could not be used ({}); searching "
+                                     "without it",
+                                     m_cache_file.string(), error.what());
+    m_status = IndexStatus{};
+    open(memory);
+    m_status.notice = notice;
+    refresh(files, options.threads);
+  }
+}
+
+SearchIndex::~SearchIndex() {
+  m_load.reset(); // statements are finalised before their connection closes
+  m_db.reset();
+  if (!m_building.empty()) {
+    std::error_code ignored;
+    fs::remove(m_building, ignored);
+  }
+}
+
+void SearchIndex::open(const IndexOptions& options) {
+  if (options.use_cache) {
+    m_cache_file = options.cache.empty() ? default_cache_file(m_root) : options.cache;
+  }
+  if (!options.use_cache || m_cache_file.empty()) {
+    m_db = std::make_unique<sql::Database>(":memory:", sql::Database::Mode::memory);
+    m_db->exec(k_create_schema);
+    m_status.in_memory = true;
+    return;
+  }
+  std::string reason;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      std::error_code error;
+      fs::create_directories(m_cache_file.parent_path(), error);
+      if (!fs::exists(m_cache_file, error)) {
+        open_fresh();
+      } else {
+        open_database(m_cache_file.string());
+      }
+      return;
+    } catch (const sql::Error& error) {
+      m_db.reset();
+      reason = error.what();
+      if (!error.is_corruption() && (error.code() & 0xff) != SQLITE_ERROR) {
+        break; // unwritable or locked for too long: a rebuild would not help
+      }
+      m_status.notice = fmt::format("the search cache {} was unreadable ({}) and is rebuilt",
+                                    m_cache_file.string(), reason);
+      remove_cache_files(m_cache_file);
+    }
+  }
+  m_db = std::make_unique<sql::Database>(":memory:", sql::Database::Mode::memory);
+  m_db->exec(k_create_schema);
+  m_status.in_memory = true;
+  m_status.notice = fmt::format("the search cache {} cannot be used ({}); searching without it",
+                                m_cache_file.string(), reason);
+}
+
+// A new cache is built in a file of its own, with no journal, and put in
+// place only once complete: a build cut short leaves nothing half-made where
+// the next command would look.
+void SearchIndex::open_fresh() {
+  remove_abandoned_builds(m_cache_file);
+  m_building = fs::path(fmt::format("{}.{}.tmp", m_cache_file.string(), ::getpid()));
+  remove_cache_files(m_building);
+  m_db =
+      std::make_unique<sql::Database>(m_building.string(), sql::Database::Mode::read_write_create);
+  m_db->exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
+  m_db->exec(k_create_schema);
+  m_db->exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", k_application_id,
+                         k_format_version)
+                 .c_str());
+}
+
+void SearchIndex::finish_fresh() {
+  if (m_building.empty()) {
+    return;
+  }
+  // Never replace a cache another hros put in place meanwhile: its write-ahead
+  // log, if any, belongs to that file. This process reads its own copy.
+  if (::renameat2(AT_FDCWD, m_building.c_str(), AT_FDCWD, m_cache_file.c_str(), RENAME_NOREPLACE) !=
+      0) {
+    if (errno != EINVAL || ::link(m_building.c_str(), m_cache_file.c_str()) != 0) {
+      std::error_code ignored;
+      fs::remove(m_building, ignored);
+    } else {
+      ::unlink(m_building.c_str());
+    }
+  }
+  m_building.clear();
+}
+
+void SearchIndex::open_database(const std::string& path) {
+  m_db = std::make_unique<sql::Database>(path, sql::Database::Mode::read_write_create);
+  sql::Database& db = *m_db;
+  // Another hros may be updating the same cache: wait for it rather than fail.
+  db.exec("PRAGMA busy_timeout = 10000");
+  std::int64_t application = pragma(db, "application_id");
+  std::int64_t version = pragma(db, "user_version");
+  if (application == 0 && version == 0) {
+    sql::Transaction transaction(db);
+    sql::Statement tables = db.prepare("SELECT count(*) FROM sqlite_master");
+    bool empty = tables.step() && tables.integer(0) == 0;
+    tables.reset();
+    if (empty) {
+      db.exec(k_create_schema);
+      db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", k_application_id,
+                          k_format_version)
+                  .c_str());
+    }
+    transaction.commit();
+    application = pragma(db, "application_id");
+    version = pragma(db, "user_version");
+  }
+  if (application != k_application_id || version != k_format_version) {
+    throw sql::Error(SQLITE_NOTADB, "made by another version of hros");
+  }
+  // A cache can always be rebuilt, so durability is traded for speed; the
+  // write-ahead log lets searches read while another command writes.
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
+}
+
+void SearchIndex::refresh(const std::vector<fs::path>& files, unsigned threads) {
+  sql::Database& db = *m_db;
+  std::vector<Stored> stored;
+  {
+    sql::Statement rows =
+        db.prepare("SELECT id, path, mtime, size, inode FROM files ORDER BY path");
+    while (rows.step()) {
+      stored.push_back(Stored{rows.integer(0), std::string(rows.text(1)),
+                              Stamp{rows.integer(2), rows.integer(3), rows.integer(4)}});
+    }
+  }
+  std::vector<Present> present(files.size());
+  // Stat-ing every file is the floor of a search's cost on a big bank; the
+  // calls are independent, so both cores share them.
+  parallel_for(files.size(), threads, [&](std::size_t i) {
+    Present& entry = present[i];
+    entry.file = &files[i];
+    entry.path = relative_path(files[i], m_root);
+    struct stat info {};
+    if (::stat(files[i].c_str(), &info) == 0) {
+      entry.exists = true;
+      entry.stamp =
+          Stamp{static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
+                static_cast<std::int64_t>(info.st_size), static_cast<std::int64_t>(info.st_ino)};
+    }
+  });
+  present.erase(std::remove_if(present.begin(), present.end(),
+                               [](const Present& entry) { return !entry.exists; }),
+                present.end());
+  std::sort(present.begin(), present.end(),
+            [](const Present& a, const Present& b) { return a.path < b.path; });
+
+  std::vector<std::int64_t> removed;
+  std::vector<const Present*> to_read;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < stored.size() || j < present.size()) {
+    int order = i == stored.size()    ? 1
+                : j == present.size() ? -1
+                                      : stored[i].path.compare(present[j].path);
+    if (order < 0) {
+      removed.push_back(stored[i++].id);
+    } else if (order > 0) {
+      to_read.push_back(&present[j++]);
+      ++m_status.added;
+    } else {
+      if (!(stored[i].stamp == present[j].stamp)) {
+        to_read.push_back(&present[j]);
+        ++m_status.changed;
+      }
+      ++i;
+      ++j;
+    }
+  }
+  m_status.removed = removed.size();
+  m_status.files = present.size();
+  if (removed.empty() && to_read.empty()) {
+    return;
+  }
+
+  sql::Transaction transaction(db);
+  sql::Statement delete_doc = db.prepare("DELETE FROM docs WHERE rowid = ?1");
+  sql::Statement delete_file = db.prepare("DELETE FROM files WHERE id = ?1");
+  sql::Statement find = db.prepare("SELECT id FROM files WHERE path = ?1");
+  sql::Statement insert_file =
+      db.prepare("INSERT INTO files(path, mtime, size, inode, slug, title, organization, industry, "
+                 "company_size, year, summary, front, front_line, problem) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+  sql::Statement insert_doc =
+      db.prepare("INSERT INTO docs(rowid, title, summary, meta, body) VALUES(?1, ?2, ?3, ?4, ?5)");
+  auto forget = [&](std::int64_t id) {
+    delete_doc.bind(1, id).run();
+    delete_file.bind(1, id).run();
+  };
+  for (std::int64_t id : removed) {
+    forget(id);
+  }
+  // Reading and parsing the next batch overlaps inserting this one: SQLite
+  // writes on one core while the other reads files.
+  auto read_batch = [&to_read](std::size_t start, unsigned batch_threads) {
+    std::size_t count = std::min(k_batch, to_read.size() - start);
+    std::vector<IndexDocument> batch(count);
+    parallel_for(count, batch_threads,
+                 [&](std::size_t k) { batch[k] = read_index_document(*to_read[start + k]->file); });
+    return batch;
+  };
+  std::vector<IndexDocument> documents = read_batch(0, threads);
+  for (std::size_t start = 0; start < to_read.size(); start += k_batch) {
+    std::future<std::vector<IndexDocument>> next;
+    if (start + k_batch < to_read.size()) {
+      next = std::async(std::launch::async, read_batch, start + k_batch, 1u);
+    }
+    std::size_t count = documents.size();
+    for (std::size_t k = 0; k < count; ++k) {
+      const Present& entry = *to_read[start + k];
+      const IndexDocument& document = documents[k];
+      // Another hros may have indexed this file since the list was read.
+      if (find.bind(1, entry.path).step()) {
+        std::int64_t id = find.integer(0);
+        find.reset();
+        forget(id);
+      } else {
+        find.reset();
+      }
+      insert_file.bind(1, entry.path)
+          .bind(2, entry.stamp.mtime)
+          .bind(3, entry.stamp.size)
+          .bind(4, entry.stamp.inode)
+          .bind(5, document.slug)
+          .bind(6, document.title)
+          .bind(7, document.organization)
+          .bind(8, document.industry)
+          .bind(9, document.company_size)
+          .bind(10, document.year)
+          .bind(11, document.summary)
+          .bind(12, document.front)
+          .bind(13, static_cast<std::int64_t>(document.front_line))
+          .bind(14, document.problem)
+          .run();
+      std::int64_t id = db.last_insert_rowid();
+      insert_doc.bind(1, id)
+          .bind(2, document.title)
+          .bind(3, document.summary)
+          .bind(4, document.meta)
+          .bind(5, document.body)
+          .run();
+    }
+    if (next.valid()) {
+      documents = next.get();
+    }
+  }
+  transaction.commit();
+}
+
+IndexedCase SearchIndex::load_case(std::int64_t id) {
+  if (!m_load) {
+    m_load = std::make_unique<sql::Statement>(m_db->prepare(
+        "SELECT path, slug, title, organization, industry, company_size, year, summary, front, "
+        "front_line, problem FROM files WHERE id = ?1"));
+  }
+  sql::Statement& row = *m_load;
+  row.bind(1, id);
+  IndexedCase item;
+  if (!row.step()) {
+    row.reset();
+    return item;
+  }
+  item.id = id;
+  item.path = (fs::path(m_root_display) / std::string(row.text(0))).lexically_normal().string();
+  item.slug = row.text(1);
+  item.title = row.text(2);
+  item.organization = row.text(3);
+  item.industry = row.text(4);
+  item.company_size = row.text(5);
+  item.year = row.text(6);
+  item.summary = row.text(7);
+  item.front = row.text(8);
+  item.front_line = static_cast<int>(row.integer(9));
+  item.problem = row.text(10);
+  row.reset();
+  return item;
+}
+
+std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t limit,
+                                           const std::function<bool(const IndexedCase&)>& keep,
+                                           bool& more, std::int64_t except) {
+  std::vector<SearchHit> hits;
+  more = false;
+  try {
+    sql::Statement rows = m_db->prepare(fmt::format(
+        "SELECT rowid, {} AS rank FROM docs WHERE docs MATCH ?1 ORDER BY rank", k_rank));
+    rows.bind(1, match);
+    while (rows.step()) {
+      std::int64_t id = rows.integer(0);
+      if (id == except) {
+        continue;
+      }
+      IndexedCase item = load_case(id);
+      if (keep && !keep(item)) {
+        continue;
+      }
+      if (limit != 0 && hits.size() == limit) {
+        more = true;
+        break;
+      }
+      hits.push_back(SearchHit{std::move(item), -rows.real(1), {}});
+    }
+  } catch (const sql::Error& error) {
+    throw IndexFailure(error.what());
+  }
+  return hits;
+}
+
+std::vector<SearchHit> SearchIndex::search(const Query& query, std::size_t limit,
+                                           const std::function<bool(const IndexedCase&)>& keep,
+                                           bool& more) {
+  return ranked(to_fts5(query), limit, keep, more, 0);
+}
+
+std::size_t SearchIndex::count(const Query& query) {
+  try {
+    sql::Statement rows = m_db->prepare("SELECT count(*) FROM docs WHERE docs MATCH ?1");
+    rows.bind(1, to_fts5(query));
+    return rows.step() ? static_cast<std::size_t>(rows.integer(0)) : 0;
+  } catch (const sql::Error& error) {
+    throw IndexFailure(error.what());
+  }
+}
+
+std::vector<std::string> SearchIndex::vocabulary() {
+  std::vector<std::string> terms;
+  try {
+    sql::Statement rows = m_db->prepare("SELECT term FROM vocab");
+    while (rows.step()) {
+      terms.emplace_back(rows.text(0));
+    }
+  } catch (const sql::Error& error) {
+    throw IndexFailure(error.what());
+  }
+  return terms;
+}
+
+std::unique_ptr<IndexedCase> SearchIndex::find_slug(const std::string& slug) {
+  try {
+    sql::Statement rows = m_db->prepare("SELECT id FROM files WHERE slug = ?1 ORDER BY path");
+    rows.bind(1, slug);
+    if (!rows.step()) {
+      return nullptr;
+    }
+    return std::make_unique<IndexedCase>(load_case(rows.integer(0)));
+  } catch (const sql::Error& error) {
+    throw IndexFailure(error.what());
+  }
+}
+
+std::vector<SearchHit> SearchIndex::similar(const std::string& words, std::int64_t except,
+                                            std::size_t limit) {
+  std::string match;
+  std::size_t start = 0;
+  while (start < words.size()) {
+    std::size_t end = std::min(words.find(' ', start), words.size());
+    std::string_view word = std::string_view(words).substr(start, end - start);
+    if (!word.empty()) {
+      match += match.empty() ? "\"" : " OR \"";
+      for (char c : word) {
+        match += c == '"' ? std::string("\"\"") : std::string(1, c);
+      }
+      match += '"';
+    }
+    start = end + 1;
+  }
+  bool more = false;
+  return match.empty() ? std::vector<SearchHit>{} : ranked(match, limit, {}, more, except);
+}
+
+std::string SearchIndex::snippet(const Query& query, std::int64_t id) {
+  // The body says most about why a case matched; the summary when the
+  // match is elsewhere (in the title, say).
+  try {
+    for (int column : {3, 1}) {
+      sql::Statement rows =
+          m_db->prepare(fmt::format("SELECT snippet(docs, {}, char(1), char(2), '…', 24) FROM docs "
+                                    "WHERE docs MATCH ?1 AND rowid = ?2",
+                                    column));
+      rows.bind(1, to_fts5(query)).bind(2, id);
+      if (rows.step() && rows.text(0).find('\x01') != std::string_view::npos) {
+        return std::string(rows.text(0));
+      }
+    }
+  } catch (const sql::Error& error) {
+    throw IndexFailure(error.what());
+  }
+  return {};
+}
+
+} // namespace hros
