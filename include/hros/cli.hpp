@@ -3,12 +3,17 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "hros/config.hpp"
 #include "hros/corpus.hpp"
 #include "hros/filter.hpp"
 #include "hros/schema.hpp"
+
+namespace hros {
+class SearchIndex;
+}
 
 namespace hros::cli {
 
@@ -50,6 +55,12 @@ bool parse_conditions(const std::vector<std::string>& texts, const Schema& schem
 // cases directory does not exist (a usage error).
 bool discover_bank(const Context& context, Corpus& corpus);
 
+// Opens the bank's search index (the cache unless `no_cache`) and runs
+// `work` on it; when the cache fails under the command, tells the user once
+// and runs `work` again on an index in memory. Returns `work`'s exit code.
+int with_index(const GlobalOptions& global, const Context& context, const Corpus& corpus,
+               bool no_cache, const std::function<int(SearchIndex&)>& work);
+
 // The width of the terminal on stdout, or 0 when stdout is not a terminal.
 std::size_t terminal_width();
 
@@ -58,5 +69,6 @@ void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_list(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_related(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace hros::cli

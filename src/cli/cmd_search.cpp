@@ -74,16 +74,9 @@ std::string unknown_word_hint(SearchIndex& index, const Query& query) {
   return "";
 }
 
-int search_once(const SearchCommand& command, const GlobalOptions& global, const Context& context,
-                const Corpus& corpus, const Query& query, const std::vector<Condition>& conditions,
-                SearchFormat format, bool use_cache) {
-  IndexOptions options;
-  options.use_cache = use_cache;
-  SearchIndex index(context.config.cases_dir.empty() ? "." : display_path(context.config.cases_dir),
-                    corpus.files, options);
-  if (!index.status().notice.empty() && !global.quiet) {
-    fmt::print(stderr, "hros: note: {}\n", index.status().notice);
-  }
+int search(SearchIndex& index, const SearchCommand& command, const GlobalOptions& global,
+           const Context& context, const Query& query, const std::vector<Condition>& conditions,
+           SearchFormat format) {
   bool more = false;
   std::vector<SearchHit> hits =
       index.search(query, static_cast<std::size_t>(command.limit), where_filter(conditions), more);
@@ -147,25 +140,9 @@ int run_search(const SearchCommand& command, const GlobalOptions& global) {
   if (!discover_bank(context, corpus)) {
     return k_exit_usage;
   }
-  try {
-    return search_once(command, global, context, corpus, parse.query, conditions, format,
-                       !command.no_cache);
-  } catch (const IndexFailure& failure) {
-    if (command.no_cache) {
-      print_error(fmt::format("the search could not be run ({})", failure.what()));
-      return k_exit_usage;
-    }
-    if (!global.quiet) {
-      fmt::print(stderr, "hros: note: the search cache failed ({}); searching without it\n",
-                 failure.what());
-    }
-  }
-  try {
-    return search_once(command, global, context, corpus, parse.query, conditions, format, false);
-  } catch (const IndexFailure& failure) {
-    print_error(fmt::format("the search could not be run ({})", failure.what()));
-    return k_exit_usage;
-  }
+  return with_index(global, context, corpus, command.no_cache, [&](SearchIndex& index) {
+    return search(index, command, global, context, parse.query, conditions, format);
+  });
 }
 
 } // namespace
