@@ -89,6 +89,7 @@ public:
       if (type == DT_REG && has_md_extension(name)) {
         if (!is_ignored(child, m_ignore)) {
           m_corpus.files.push_back(directory / name);
+          m_corpus.relative.push_back(std::move(child));
         }
         continue;
       }
@@ -122,6 +123,7 @@ private:
       walk(path, relative);
     } else if (S_ISREG(info.st_mode) && has_md_extension(relative)) {
       m_corpus.files.push_back(path);
+      m_corpus.relative.push_back(relative);
     } else if (!S_ISREG(info.st_mode) && has_md_extension(relative)) {
       Diagnostic diagnostic =
           make_diagnostic(0, 0, Severity::warning,

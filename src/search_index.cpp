@@ -148,12 +148,11 @@ fs::path default_cache_file(const fs::path& root) {
          fmt::format("{}-{:016x}.sqlite", name.empty() ? "root" : name, fnv1a(absolute.string()));
 }
 
-SearchIndex::SearchIndex(const fs::path& root, const std::vector<fs::path>& files,
-                         const IndexOptions& options)
+SearchIndex::SearchIndex(const fs::path& root, const Corpus& corpus, const IndexOptions& options)
     : m_root(root), m_root_display(root.generic_string()) {
   open(options);
   try {
-    refresh(files, options.threads);
+    refresh(corpus, options.threads);
     finish_fresh();
   } catch (const sql::Error& error) {
     if (!m_building.empty()) {
@@ -177,7 +176,7 @@ SearchIndex::SearchIndex(const fs::path& root, const std::vector<fs::path>& file
     m_status = IndexStatus{};
     open(memory);
     m_status.notice = notice;
-    refresh(files, options.threads);
+    refresh(corpus, options.threads);
   }
 }
 
@@ -293,7 +292,7 @@ void SearchIndex::open_database(const std::string& path) {
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
 }
 
-void SearchIndex::refresh(const std::vector<fs::path>& files, unsigned threads) {
+void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   sql::Database& db = *m_db;
   std::vector<Stored> stored;
   {
@@ -304,26 +303,36 @@ void SearchIndex::refresh(const std::vector<fs::path>& files, unsigned threads) 
                               Stamp{rows.integer(2), rows.integer(3), rows.integer(4)}});
     }
   }
+  const std::vector<fs::path>& files = corpus.files;
   std::vector<Present> present(files.size());
-  // Stat-ing every file is the floor of a search's cost on a big bank; the
-  // calls are independent, so both cores share them.
+  // Stat-ing every file is the floor of a search's cost on a big bank: the
+  // calls are independent, so both cores share them, and each names the file
+  // from the root's descriptor so the kernel resolves the shortest path.
+  int root_fd = ::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   parallel_for(files.size(), threads, [&](std::size_t i) {
     Present& entry = present[i];
     entry.file = &files[i];
-    entry.path = relative_path(files[i], m_root);
+    entry.path = i < corpus.relative.size() ? corpus.relative[i] : relative_path(files[i], m_root);
     struct stat info {};
-    if (::stat(files[i].c_str(), &info) == 0) {
+    int status = root_fd >= 0 ? ::fstatat(root_fd, entry.path.c_str(), &info, 0)
+                              : ::stat(files[i].c_str(), &info);
+    if (status == 0) {
       entry.exists = true;
       entry.stamp =
           Stamp{static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
                 static_cast<std::int64_t>(info.st_size), static_cast<std::int64_t>(info.st_ino)};
     }
   });
+  if (root_fd >= 0) {
+    ::close(root_fd);
+  }
   present.erase(std::remove_if(present.begin(), present.end(),
                                [](const Present& entry) { return !entry.exists; }),
                 present.end());
-  std::sort(present.begin(), present.end(),
-            [](const Present& a, const Present& b) { return a.path < b.path; });
+  auto by_path = [](const Present& a, const Present& b) { return a.path < b.path; };
+  if (!std::is_sorted(present.begin(), present.end(), by_path)) {
+    std::sort(present.begin(), present.end(), by_path);
+  }
 
   std::vector<std::int64_t> removed;
   std::vector<const Present*> to_read;

@@ -11,6 +11,7 @@ namespace hros {
 // The case files found under a directory, in a stable (sorted) order.
 struct Corpus {
   std::vector<std::filesystem::path> files;
+  std::vector<std::string> relative;   // each file's path below the root, '/'-separated
   std::vector<Diagnostic> diagnostics; // skipped symlinks, unreadable directories
   bool io_error = false;               // the root itself could not be read
 };

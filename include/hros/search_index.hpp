@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "hros/corpus.hpp"
 #include "hros/query.hpp"
 
 namespace hros {
@@ -73,8 +74,8 @@ std::filesystem::path default_cache_file(const std::filesystem::path& root);
 // the source of a wrong answer.
 class SearchIndex {
 public:
-  // `files` are the bank's case files (from discover_cases), under `root`.
-  SearchIndex(const std::filesystem::path& root, const std::vector<std::filesystem::path>& files,
+  // `corpus` holds the bank's case files, found under `root` by discover_cases.
+  SearchIndex(const std::filesystem::path& root, const Corpus& corpus,
               const IndexOptions& options = {});
   ~SearchIndex();
   SearchIndex(const SearchIndex&) = delete;
@@ -107,7 +108,7 @@ private:
   void open_database(const std::string& path);
   void open_fresh();
   void finish_fresh();
-  void refresh(const std::vector<std::filesystem::path>& files, unsigned threads);
+  void refresh(const Corpus& corpus, unsigned threads);
   IndexedCase load_case(std::int64_t id);
   std::vector<SearchHit> ranked(const std::string& match, std::size_t limit,
                                 const std::function<bool(const IndexedCase&)>& keep, bool& more,

@@ -14,7 +14,7 @@ int run_once(const GlobalOptions& global, const Context& context, const Corpus& 
              bool use_cache, const std::function<int(SearchIndex&)>& work) {
   IndexOptions options;
   options.use_cache = use_cache;
-  SearchIndex index(display_path(context.config.cases_dir), corpus.files, options);
+  SearchIndex index(display_path(context.config.cases_dir), corpus, options);
   if (!index.status().notice.empty() && !global.quiet) {
     fmt::print(stderr, "hros: note: {}\n", index.status().notice);
   }
