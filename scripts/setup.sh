@@ -11,5 +11,8 @@ echo
 echo "hros is built: build/release/hros. Checking the bundled cases:"
 ./build/release/hros lint
 echo
+echo "Searching the bundled cases for new hires who leave early:"
+./build/release/hros search new hires leave --limit 3
+echo
 echo "Cases about onboarding, in organisations of 1001 employees or more:"
 ./build/release/hros list --where topics=onboarding --where company_size'>='1001-5000 --columns slug,organization,company_size
