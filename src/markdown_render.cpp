@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <memory>
 
@@ -120,6 +121,7 @@ public:
   }
 
   std::vector<Span> inlines(cmark_node* parent) const;
+  bool hyperlink(const std::string& url) const;
 
   std::vector<Line> block(cmark_node* node, std::size_t width) {
     switch (cmark_node_get_type(node)) {
@@ -172,7 +174,7 @@ private:
 
   std::string bullet() const {
     static const char* const k_unicode[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA"};
-    static const char* const k_ascii[] = {"-", "*", "+"};
+    static const char* const k_ascii[] = {"-", "-", "-"};
     std::size_t level = static_cast<std::size_t>(m_list_depth - 1) % 3;
     return m_options.unicode ? k_unicode[level] : k_ascii[level];
   }
@@ -215,6 +217,23 @@ private:
   int m_list_depth = 0;
 };
 
+// Whether a link is shown as a hyperlink rather than "text <url>": on a
+// colour terminal, when the URL is absolute (a relative one would resolve
+// against nothing the terminal knows).
+bool Renderer::hyperlink(const std::string& url) const {
+  if (!m_options.color) {
+    return false;
+  }
+  std::size_t colon = url.find(':');
+  if (colon == std::string::npos || colon == 0 ||
+      !std::isalpha(static_cast<unsigned char>(url[0]))) {
+    return false;
+  }
+  return std::all_of(url.begin(), url.begin() + static_cast<long>(colon), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  });
+}
+
 std::vector<Span> Renderer::inlines(cmark_node* parent) const {
   struct Frame {
     unsigned style;
@@ -231,7 +250,7 @@ std::vector<Span> Renderer::inlines(cmark_node* parent) const {
   auto push = [&](unsigned extra, const std::string* url = nullptr) {
     Frame frame = stack.back();
     frame.style |= extra;
-    if (url != nullptr && m_options.color) {
+    if (url != nullptr && hyperlink(*url)) {
       frame.url = *url;
     }
     frame.first_span = spans.size();
@@ -283,7 +302,7 @@ std::vector<Span> Renderer::inlines(cmark_node* parent) const {
           spans.begin() + static_cast<long>(stack.back().first_span), spans.end()));
       stack.pop_back();
       bool url_is_text = url == text || url == "mailto:" + text;
-      if (!m_options.color && !url.empty() && !url_is_text) {
+      if (!hyperlink(url) && !url.empty() && !url_is_text) {
         add(" <" + url + ">", k_style_dim | k_style_no_break);
       }
       break;

@@ -122,7 +122,8 @@ std::vector<Line> render_metrics(const std::vector<MetricRow>& rows, const Rende
     // Still too narrow for a table: one wrapped line per metric.
     const char* arrow = options.unicode ? " \xE2\x86\x92 " : " -> ";
     for (const MetricRow& row : rows) {
-      std::string text = row.name + ": " + row.before + arrow + row.after;
+      std::string text =
+          row.name + ": " + (row.before.empty() ? "" : row.before + arrow) + row.after;
       text += row.unit.empty() ? "" : " " + row.unit;
       text += row.change.empty() ? "" : ", " + row.change;
       text += row.period.empty() ? "" : ", over " + row.period;

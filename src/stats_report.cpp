@@ -2,6 +2,7 @@
 
 #include "hros/json_value.hpp"
 #include "hros/list_report.hpp"
+#include "hros/styled_text.hpp"
 #include "hros/terminal_text.hpp"
 
 #include <fmt/format.h>
@@ -69,13 +70,22 @@ std::string render_table(const Stats& stats, const StatsStyle& style) {
     value_width = std::max(value_width, display_width(values.back()));
     largest = std::max(largest, row.count);
   }
-  // Long values (tools, organisations) give way to the bars, down to a third.
-  std::size_t value_cap = std::max<std::size_t>(12, style.width / 3);
-  value_width = std::min(value_width, value_cap);
   std::size_t count_width = std::max<std::size_t>(5, fmt::format("{}", stats.cases).size());
   constexpr std::size_t k_percent_width = 6; // "100.0%"
-  std::size_t used = value_width + 2 + count_width + 2 + k_percent_width + 2;
-  std::size_t bar_width = style.width > used + 4 ? style.width - used : 0;
+  constexpr std::size_t k_narrowest_bars = 10;
+  constexpr std::size_t k_narrowest_value = 8;
+  std::size_t fixed = 2 + count_width + 2 + k_percent_width;
+  std::size_t room = style.width > fixed ? style.width - fixed : 0; // for the value and bars
+  std::size_t bar_width = 0;
+  if (room >= value_width + 2 + k_narrowest_bars) {
+    bar_width = room - value_width - 2;
+  } else if (room >= k_narrowest_value + 2 + k_narrowest_bars) {
+    // Long values (tools, organisations) give way to the bars, down to a point.
+    value_width = room - 2 - k_narrowest_bars;
+    bar_width = k_narrowest_bars;
+  } else {
+    value_width = std::min(value_width, std::max<std::size_t>(room, 5));
+  }
 
   auto line = [&](const std::string& value, const std::string& count, const std::string& share,
                   const std::string& drawn) {
@@ -94,8 +104,10 @@ std::string render_table(const Stats& stats, const StatsStyle& style) {
   }
   out += line("total", fmt::format("{}", stats.cases), "100.0%", "");
   if (stats.several) {
-    out += fmt::format("A case counts once under each of its {}, so the counts add up to more.\n",
-                       terminal_safe(stats.field));
+    std::string note = fmt::format(
+        "A case counts once under each of its {}, so the counts add up to more than the total.",
+        stats.field);
+    out += emit_lines(wrap_spans({Span{note}}, style.width), false);
   }
   return out;
 }

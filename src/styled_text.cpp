@@ -78,8 +78,14 @@ public:
           m_space_url = span.url;
         }
       } else {
+        int columns = code_point_width(point.value);
         append_span(m_word, text.substr(i, point.length), span.style, span.url);
-        m_word_width += static_cast<std::size_t>(code_point_width(point.value));
+        m_word_width += static_cast<std::size_t>(columns);
+        if (columns == 2) {
+          // Chinese and Japanese are written without spaces: a line may end
+          // after any wide character.
+          flush_word();
+        }
       }
       i += point.length;
     }
@@ -105,7 +111,8 @@ private:
     if (m_word.empty()) {
       return;
     }
-    if (m_width > 0 && m_column > 0 && m_column + 1 + m_word_width > m_width) {
+    std::size_t space = m_space ? 1 : 0;
+    if (m_width > 0 && m_column > 0 && m_column + space + m_word_width > m_width) {
       end_line();
     }
     if (m_space && m_column > 0) {
