@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace hros {
 namespace {
 
@@ -63,31 +65,26 @@ public:
   explicit Wrapper(std::size_t width) : m_width(width) {}
 
   void add(const Span& span) {
+    std::string_view text = span.text;
     std::size_t i = 0;
-    const std::string& text = span.text;
     while (i < text.size()) {
-      CodePoint point = decode_utf8(text, i);
-      if (point.value == '\n') {
+      if (text[i] == '\n') {
         flush_word();
         end_line();
-      } else if (point.value == ' ') {
+        ++i;
+      } else if (text[i] == ' ') {
         flush_word();
         if (m_column > 0) {
           m_space = true;
           m_space_style = span.style;
           m_space_url = span.url;
         }
+        ++i;
       } else {
-        int columns = code_point_width(point.value);
-        append_span(m_word, text.substr(i, point.length), span.style, span.url);
-        m_word_width += static_cast<std::size_t>(columns);
-        if (columns == 2) {
-          // Chinese and Japanese are written without spaces: a line may end
-          // after any wide character.
-          flush_word();
-        }
+        std::size_t end = std::min(text.find_first_of(" \n", i), text.size());
+        add_run(text.substr(i, end - i), span);
+        i = end;
       }
-      i += point.length;
     }
   }
 
@@ -100,6 +97,29 @@ public:
   }
 
 private:
+  // Text without spaces: part of one word, except that a line may end after
+  // any wide character, since Chinese and Japanese are written without spaces.
+  void add_run(std::string_view run, const Span& span) {
+    bool may_be_wide = std::any_of(run.begin(), run.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) >= 0xE1; });
+    if (!may_be_wide) {
+      append_span(m_word, run, span.style, span.url);
+      m_word_width += display_width(run);
+      return;
+    }
+    std::size_t i = 0;
+    while (i < run.size()) {
+      CodePoint point = decode_utf8(run, i);
+      int columns = code_point_width(point.value);
+      append_span(m_word, run.substr(i, point.length), span.style, span.url);
+      m_word_width += static_cast<std::size_t>(columns);
+      if (columns == 2) {
+        flush_word();
+      }
+      i += point.length;
+    }
+  }
+
   void end_line() {
     m_lines.push_back(std::move(m_line));
     m_line.clear();

@@ -393,3 +393,45 @@ TEST_CASE("show: on a terminal a long case goes through PAGER without a shell", 
   CHECK(text.find("The body is still shown.") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(unpaged));
 }
+
+TEST_CASE("show: hostile Markdown is laid out in bounded time and memory", "[show]") {
+  TempDir temp;
+  const std::string front = "---\ntitle: Hostile layout\n---\n";
+  struct Input {
+    const char* name;
+    std::string body;
+  };
+  std::vector<Input> inputs = {
+      // Emphasis nested 200,000 deep: the inline walk keeps its own stack.
+      {"deep-emphasis.md", std::string(400000, '*') + "a" + std::string(400000, '*') + "\n"},
+      // Quotes and lists 5,000 deep: the guard reads them as text past 32.
+      {"deep-containers.md",
+       [] {
+         std::string text;
+         for (int i = 0; i < 5000; ++i) {
+           text += "> - ";
+         }
+         return text + "deep\n";
+       }()},
+      {"many-links.md",
+       [] {
+         std::string text;
+         for (int i = 0; i < 40000; ++i) {
+           text += "[a](https://x.example) ";
+         }
+         return text + "\n";
+       }()},
+      {"one-long-word.md", std::string(900000, 'x') + "\n"},
+  };
+  for (const Input& input : inputs) {
+    auto file = temp.write(input.name, front + input.body);
+    RunOptions options;
+    options.timeout_seconds = 20;
+    RunResult result = run_hros({"show", file.string(), "--width", "80"}, options);
+    INFO(input.name << ": " << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK_FALSE(result.timed_out);
+    CHECK(result.max_rss_kb < 300 * 1024);
+    CHECK(result.out.find("Hostile layout\n") == 0);
+  }
+}
