@@ -124,13 +124,13 @@ int run_show(const ShowCommand& command, const GlobalOptions& global) {
 void setup_show(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto command = std::make_shared<ShowCommand>();
   CLI::App* show = app.add_subcommand("show", "Show one case, readable in the terminal");
-  show->add_option("case", command->target, "The case's slug (its file name without .md) or a path")
+  show->add_option("slug", command->target, "The case's slug (its file name without .md) or a path")
       ->type_name("SLUG")
       ->required();
   show->add_option("-f,--format", command->format,
                    "text (laid out for the terminal), markdown (the file) or json")
       ->capture_default_str();
-  show->add_option("-w,--width", command->width,
+  show->add_option("--width", command->width,
                    "Wrap text to N columns (0: do not wrap; default: the terminal, at most 100)")
       ->type_name("N");
   show->add_flag("--no-pager", command->no_pager,
@@ -139,10 +139,10 @@ void setup_show(CLI::App& app, const GlobalOptions& global, int& exit_code) {
                "On a terminal, a long case is shown through $PAGER (default: less -R). Text from "
                "the case\nnever reaches the terminal as control characters or escape sequences.\n\n"
                "Examples:\n"
-               "  hros show four-day-week-pilot\n"
-               "  hros show cases/four-day-week-pilot.md --width 72 --no-pager\n"
-               "  hros show four-day-week-pilot --format json | jq .metrics\n"
-               "  hros show four-day-week-pilot --format markdown > copy.md");
+               "  hros show publishing-pay-bands-internally\n"
+               "  hros show cases/publishing-pay-bands-internally.md --width 72 --no-pager\n"
+               "  hros show publishing-pay-bands-internally --format json | jq .metrics\n"
+               "  hros show publishing-pay-bands-internally --format markdown > copy.md");
   show->callback([command, &global, &exit_code] { exit_code = run_show(*command, global); });
 }
 

@@ -6,6 +6,7 @@
 // and body carry escape sequences, C1 controls and bidi overrides; one filed
 // in a subfolder; and one whose front matter is never closed. The expected
 // layouts are in tests/data/show/expected.
+#include "hostile_inputs.hpp"
 #include "run_hros.hpp"
 
 #include "hros/terminal_text.hpp"
@@ -431,7 +432,8 @@ TEST_CASE("show: hostile Markdown is laid out in bounded time and memory", "[sho
     INFO(input.name << ": " << result.err);
     CHECK(result.exit_code == 0);
     CHECK_FALSE(result.timed_out);
-    CHECK(result.max_rss_kb < 300 * 1024);
+    CHECK(result.seconds < 10 * hros::test::hostile::time_scale());
+    CHECK(result.max_rss_kb < 300 * 1024 * hros::test::hostile::memory_scale());
     CHECK(result.out.find("Hostile layout\n") == 0);
   }
 }
