@@ -2,8 +2,7 @@
 
 #include "hros/front_json.hpp"
 #include "hros/json_value.hpp"
-#include "hros/plain_text.hpp"
-#include "hros/utf8.hpp"
+#include "hros/terminal_text.hpp"
 #include "hros/yaml_load.hpp"
 
 #include <fmt/format.h>
@@ -18,6 +17,22 @@ constexpr const char* k_reset = "\033[0m";
 
 std::string styled(const std::string& text, const char* style, bool color) {
   return color ? fmt::format("{}{}{}", style, text, k_reset) : text;
+}
+
+// Columns a word takes, not counting the ANSI styles hros put in it.
+std::size_t visible_width(const std::string& word) {
+  std::string visible;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word[i] == '\033') {
+      std::size_t end = word.find('m', i);
+      if (end != std::string::npos) {
+        i = end;
+        continue;
+      }
+    }
+    visible += word[i];
+  }
+  return display_width(visible);
 }
 
 // Wraps words to `width` columns, each line after the first indented.
@@ -35,7 +50,7 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
     if (word.empty()) {
       continue;
     }
-    std::size_t columns = display_width(word);
+    std::size_t columns = visible_width(word);
     if (column > indent.size() && column + 1 + columns > width) {
       out += "\n" + indent;
       column = indent.size();
@@ -104,24 +119,40 @@ bool parse_search_format(const std::string& name, SearchFormat& format) {
 }
 
 std::string render_snippet(const std::string& snippet, bool color) {
+  // The text comes from strangers: every run between markers goes through
+  // terminal_safe, so only the styles hros adds reach the terminal.
   std::string out;
-  bool space = false;
-  for (char c : snippet) {
-    if (c == '\n' || c == ' ' || c == '\t') {
-      space = true;
-      continue;
+  std::string run;
+  auto flush = [&] {
+    std::string safe = terminal_safe(run);
+    run.clear();
+    bool space = false;
+    for (char c : safe) {
+      if (c == ' ') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+      space = false;
+      out += c;
     }
     if (space && !out.empty()) {
       out += ' ';
     }
-    space = false;
-    if (c == '\x01') {
-      out += color ? k_match : "**";
-    } else if (c == '\x02') {
-      out += color ? k_reset : "**";
+  };
+  for (char c : snippet) {
+    if (c == '\x01' || c == '\x02') {
+      flush();
+      out += c == '\x01' ? (color ? k_match : "**") : (color ? k_reset : "**");
     } else {
-      out += c;
+      run += c;
     }
+  }
+  flush();
+  while (!out.empty() && out.back() == ' ') {
+    out.pop_back();
   }
   return out;
 }
@@ -149,18 +180,18 @@ std::string render_results(const std::vector<ResultLine>& results, const Schema&
     std::size_t rank = 0;
     for (const ResultLine& result : results) {
       const IndexedCase& item = result.hit.item;
-      std::string title = without_controls(item.title.empty() ? item.slug : item.title);
+      std::string title = terminal_safe(item.title.empty() ? item.slug : item.title);
       out += rank > 0 ? "\n" : "";
       out += fmt::format("{:>2}. {}\n", ++rank, styled(title, k_bold, style.color));
-      std::string facts = without_controls(facts_line(item));
+      std::string facts = terminal_safe(facts_line(item));
       if (!facts.empty()) {
         out += "    " + facts + "\n";
       }
-      out += "    " + styled(without_controls(item.path), k_dim, style.color) + "\n";
+      out += "    " + styled(terminal_safe(item.path), k_dim, style.color) + "\n";
       std::string detail = !result.reasons.empty() ? result.reasons
                            : !result.hit.snippet.empty()
                                ? render_snippet(result.hit.snippet, style.color)
-                               : render_snippet(without_controls(item.summary), false);
+                               : render_snippet(item.summary, false);
       if (!detail.empty()) {
         out += wrap(detail, width, "    ") + "\n";
       }

@@ -35,21 +35,4 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return length;
 }
 
-std::size_t display_width(std::string_view text) {
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\033' && i + 1 < text.size() && text[i + 1] == '[') {
-      std::size_t end = text.find('m', i);
-      if (end != std::string_view::npos) {
-        i = end;
-        continue;
-      }
-    }
-    if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) {
-      ++columns;
-    }
-  }
-  return columns;
-}
-
 } // namespace hros

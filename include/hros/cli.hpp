@@ -70,5 +70,7 @@ void setup_list(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_related(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_show(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace hros::cli

@@ -9,8 +9,4 @@ namespace hros {
 // invalid (overlong forms, surrogates and code points past U+10FFFF included).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
-// The columns `text` takes on a terminal: one per code point, none for ANSI
-// style sequences (ESC [ ... m). Wide East Asian characters count as one.
-std::size_t display_width(std::string_view text);
-
 } // namespace hros
