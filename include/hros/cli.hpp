@@ -43,5 +43,6 @@ void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_list(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace hros::cli
