@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace hros {
@@ -119,6 +120,11 @@ struct StatementFinalizer {
 };
 using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
+// Text stored as is, empty included (a plain std::string that is empty is NULL).
+struct Text {
+  const std::string& value;
+};
+
 class Writer {
 public:
   explicit Writer(sqlite3* db) : m_db(db) {}
@@ -144,7 +150,17 @@ public:
 
   void check(int code) {
     if (code != SQLITE_OK && code != SQLITE_DONE && code != SQLITE_ROW) {
-      throw std::runtime_error(sqlite3_errmsg(m_db));
+      // "disk I/O error" says less than the errno behind it (EFBIG, ENOSPC).
+      int system_errno = sqlite3_system_errno(m_db);
+      std::string message = sqlite3_errmsg(m_db);
+      int extended = sqlite3_extended_errcode(m_db);
+      if (system_errno != 0 && ((code & 0xFF) == SQLITE_IOERR || (code & 0xFF) == SQLITE_FULL)) {
+        message += fmt::format(" ({})", std::strerror(system_errno));
+      } else if (extended == SQLITE_IOERR_WRITE || (code & 0xFF) == SQLITE_FULL) {
+        // A short write leaves no errno: the disk is full or a size limit hit.
+        message += " (the disk is full or the file is over a size limit)";
+      }
+      throw std::runtime_error(message);
     }
   }
 
@@ -154,6 +170,10 @@ private:
     check(text.empty() ? sqlite3_bind_null(statement, index)
                        : sqlite3_bind_text(statement, index, text.data(),
                                            static_cast<int>(text.size()), SQLITE_STATIC));
+  }
+  void bind(sqlite3_stmt* statement, int index, const Text& text) {
+    check(sqlite3_bind_text(statement, index, text.value.data(),
+                            static_cast<int>(text.value.size()), SQLITE_STATIC));
   }
   void bind(sqlite3_stmt* statement, int index, long long number) {
     check(sqlite3_bind_int64(statement, index, number));
@@ -289,8 +309,8 @@ ExportResult export_sqlite(const std::vector<const CaseRecord*>& records, const 
                  size_rank(record, schema), scalar_text(front, "status"),
                  scalar_text(front, "license"), scalar_text(front, "published"),
                  scalar_text(front, "updated"), year_of(record), boolean_of(front, "example"),
-                 scalar_text(front, "website"), scalar_text(front, "summary"), body.markdown,
-                 front_json);
+                 scalar_text(front, "website"), scalar_text(front, "summary"), Text{body.markdown},
+                 Text{front_json});
       if (const YamlNode* authors = front.find("authors"); authors && authors->is_sequence()) {
         long long position = 0;
         for (const YamlNode& author : authors->items) {
@@ -323,7 +343,7 @@ ExportResult export_sqlite(const std::vector<const CaseRecord*>& records, const 
       }
       long long position = 0;
       for (const BodySection& section : body.sections) {
-        writer.run(insert_section.get(), id, ++position, section.title, section.text);
+        writer.run(insert_section.get(), id, ++position, Text{section.title}, Text{section.text});
       }
       std::string topic_text;
       for (const std::string& topic : topics) {
