@@ -94,16 +94,17 @@ private:
   std::string m_error;
 };
 
-void collect_terms(DocTerms& terms, const detail::SiteCase& site, const CaseBody& body) {
-  terms.add(site.title, k_in_title);
-  terms.add(site.organization, k_in_title);
-  terms.add(site.industry, k_in_title);
+void collect_terms(TermCollector& terms, std::size_t index, const detail::SiteCase& site,
+                   const CaseBody& body) {
+  std::vector<std::pair<std::string_view, TermField>> texts = {{site.title, k_in_title},
+                                                               {site.organization, k_in_title},
+                                                               {site.industry, k_in_title},
+                                                               {site.summary, k_in_summary},
+                                                               {body.markdown, k_in_body}};
   for (const std::string& topic : site.topics) {
-    terms.add(topic, k_in_title);
+    texts.emplace_back(topic, k_in_title);
   }
-  terms.add(site.summary, k_in_summary);
-  terms.add(body.markdown, k_in_body);
-  terms.finish();
+  terms.add_case(index, texts);
 }
 
 bool write_lists(SiteWriter& out, const detail::SitePlan& plan, const Schema& schema) {
@@ -140,7 +141,7 @@ ExportResult export_site(const std::vector<const CaseRecord*>& records, const Sc
     out.make_dir(sub);
   }
   detail::SitePlan plan = detail::plan_site(records, options.site_title, options.threads);
-  std::vector<DocTerms> terms(plan.cases.size());
+  TermCollector terms(plan.cases.size());
   std::vector<std::string> problems(plan.cases.size());
   parallel_for(plan.cases.size(), options.threads, [&](std::size_t i) {
     if (out.failed()) {
@@ -150,7 +151,7 @@ ExportResult export_site(const std::vector<const CaseRecord*>& records, const Sc
     CaseBody body = read_case_body(site.record->file, RenderHtml::yes, &plan.page_of_slug);
     problems[i] = body.problem;
     out.write("cases/" + site.page + ".html", detail::case_page(plan, i, body.html, schema));
-    collect_terms(terms[i], site, body);
+    collect_terms(terms, i, site, body);
   });
   if (!out.failed()) {
     write_lists(out, plan, schema);

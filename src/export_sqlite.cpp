@@ -10,7 +10,8 @@
 //   topics(case_id, topic)       regions(case_id, region)     tools(case_id, tool)
 //   metrics(case_id, position, name, before, after, unit, period, change)
 //   sections(case_id, position, title, text)
-//   cases_fts(title, summary, topics, body)  -- FTS5, rowid = cases.id
+//   cases_fts(title, summary, topics, body)  -- FTS5 over the view cases_fts_content,
+//                                            -- rowid = cases.id
 #include "hros/export.hpp"
 
 #include "hros/export_data.hpp"
@@ -94,8 +95,15 @@ CREATE TABLE sections (
   text TEXT NOT NULL,
   PRIMARY KEY (case_id, position)
 );
+-- The full-text index keeps no copy of the text: it reads it through this
+-- view (FTS5 external content), so snippet() and highlight() still work.
+CREATE VIEW cases_fts_content AS
+  SELECT id, title, summary,
+         (SELECT group_concat(topic, ' ') FROM topics WHERE case_id = cases.id) AS topics, body
+  FROM cases;
 CREATE VIRTUAL TABLE cases_fts USING fts5(
-  title, summary, topics, body, tokenize = 'unicode61 remove_diacritics 2');
+  title, summary, topics, body, content = 'cases_fts_content', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2');
 )sql";
 
 // Secondary indexes are built after the rows are in: faster than keeping

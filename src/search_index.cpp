@@ -35,57 +35,143 @@ const std::vector<std::string>& stop_words() {
   return k_words;
 }
 
-void for_each_term(std::string_view text, const std::function<void(std::string_view)>& fn) {
-  static const std::vector<std::string>& stops = stop_words();
-  std::string term;
+namespace {
+
+// A term of up to 8 bytes as one number, for the stop-word check.
+std::uint64_t pack(std::string_view term) {
+  std::uint64_t packed = 0;
+  for (char c : term) {
+    packed = packed << 8 | static_cast<unsigned char>(c);
+  }
+  return packed;
+}
+
+bool is_stop_word(const std::string& term) {
+  static const std::vector<std::uint64_t> k_packed = [] {
+    std::vector<std::uint64_t> packed;
+    for (const std::string& word : stop_words()) {
+      packed.push_back(pack(word));
+    }
+    std::sort(packed.begin(), packed.end());
+    return packed;
+  }();
+  return term.size() <= 5 && std::binary_search(k_packed.begin(), k_packed.end(), pack(term));
+}
+
+// The scanner behind for_each_term, inlined into its callers: it runs on
+// every word of every case. Calls fn(term, hash) with an FNV-1a hash.
+template <typename Fn> void scan_terms(std::string_view text, std::string& term, Fn&& fn) {
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !is_term_byte(static_cast<unsigned char>(text[i]))) {
       ++i;
     }
     term.clear();
+    std::uint64_t hash = 1469598103934665603ull;
     while (i < text.size() && is_term_byte(static_cast<unsigned char>(text[i]))) {
       char c = text[i++];
-      term += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      term += c;
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     }
-    if (term.size() >= k_min_term && term.size() <= k_max_term &&
-        !std::binary_search(stops.begin(), stops.end(), term)) {
-      fn(term);
+    if (term.size() >= k_min_term && term.size() <= k_max_term && !is_stop_word(term)) {
+      fn(term, hash);
     }
   }
 }
 
-void DocTerms::add(std::string_view text, TermField field) {
-  // Terms are lowercased copies: kept in m_packed, by offset, until finish().
-  for_each_term(text, [&](std::string_view term) {
-    m_pending.push_back({static_cast<std::uint32_t>(m_packed.size()),
-                         static_cast<std::uint8_t>(term.size()), static_cast<std::uint8_t>(field)});
-    m_packed.append(term);
-  });
+} // namespace
+
+void for_each_term(std::string_view text, const std::function<void(std::string_view)>& fn) {
+  std::string term;
+  scan_terms(text, term, [&](const std::string& found, std::uint64_t) { fn(found); });
 }
 
-void DocTerms::finish() {
-  std::string raw = std::move(m_packed);
-  std::vector<std::pair<std::string_view, std::uint8_t>> terms;
-  terms.reserve(m_pending.size());
-  for (const Pending& pending : m_pending) {
-    terms.emplace_back(std::string_view(raw).substr(pending.offset, pending.size), pending.weight);
-  }
-  m_pending = {};
-  std::sort(terms.begin(), terms.end());
-  m_packed.clear();
-  for (std::size_t i = 0; i < terms.size();) {
-    std::uint8_t weight = 0;
-    std::size_t j = i;
-    for (; j < terms.size() && terms[j].first == terms[i].first; ++j) {
-      weight |= terms[j].second;
+// Open addressing on the scanner's hash: no key copies, no second hash.
+struct TermCollector::Dictionary {
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t id = 0; // term number + 1; 0: empty
+  };
+  std::vector<Slot> slots = std::vector<Slot>(1024);
+  std::vector<std::string> terms;
+  std::vector<std::uint8_t> weights; // of the case being added, by term number
+  std::vector<std::uint32_t> touched;
+  std::string scratch;
+  std::uint16_t number = 0;
+
+  std::uint32_t find_or_add(const std::string& term, std::uint64_t hash) {
+    std::size_t mask = slots.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      Slot& slot = slots[at];
+      if (slot.id == 0) {
+        slot = {hash, static_cast<std::uint32_t>(terms.size()) + 1};
+        terms.push_back(term);
+        weights.push_back(0);
+        if (terms.size() * 2 > slots.size()) {
+          grow();
+        }
+        return static_cast<std::uint32_t>(terms.size()) - 1;
+      }
+      if (slot.hash == hash && terms[slot.id - 1] == term) {
+        return slot.id - 1;
+      }
     }
-    m_packed.append(terms[i].first);
-    m_packed += '\0';
-    m_packed += static_cast<char>(weight);
-    i = j;
   }
-  m_packed.shrink_to_fit();
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(old.size() * 2, Slot());
+    std::size_t mask = slots.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.id != 0) {
+        std::size_t at = slot.hash & mask;
+        while (slots[at].id != 0) {
+          at = (at + 1) & mask;
+        }
+        slots[at] = slot;
+      }
+    }
+  }
+};
+
+TermCollector::TermCollector(std::size_t cases) : m_cases(cases), m_case_dictionary(cases) {}
+
+TermCollector::~TermCollector() = default;
+
+TermCollector::Dictionary& TermCollector::dictionary() {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  std::thread::id self = std::this_thread::get_id();
+  for (auto& [id, dictionary] : m_dictionaries) {
+    if (id == self) {
+      return *dictionary;
+    }
+  }
+  m_dictionaries.emplace_back(self, std::make_unique<Dictionary>());
+  m_dictionaries.back().second->number = static_cast<std::uint16_t>(m_dictionaries.size() - 1);
+  return *m_dictionaries.back().second;
+}
+
+void TermCollector::add_case(std::size_t index,
+                             const std::vector<std::pair<std::string_view, TermField>>& texts) {
+  Dictionary& dict = dictionary();
+  for (const auto& [text, field] : texts) {
+    scan_terms(text, dict.scratch, [&](const std::string& term, std::uint64_t hash) {
+      std::uint32_t id = dict.find_or_add(term, hash);
+      if (dict.weights[id] == 0) {
+        dict.touched.push_back(id);
+      }
+      dict.weights[id] |= field;
+    });
+  }
+  std::vector<std::uint32_t>& packed = m_cases[index];
+  packed.reserve(dict.touched.size());
+  for (std::uint32_t id : dict.touched) {
+    packed.push_back(id * 8 + dict.weights[id]);
+    dict.weights[id] = 0;
+  }
+  dict.touched.clear();
+  m_case_dictionary[index] = dict.number;
 }
 
 std::string encode_postings(const std::vector<std::pair<std::uint32_t, std::uint8_t>>& postings) {
@@ -125,38 +211,41 @@ std::vector<std::pair<std::uint32_t, std::uint8_t>> decode_postings(std::string_
   return postings;
 }
 
-std::string inverted_index_js(const std::vector<DocTerms>& docs) {
-  std::unordered_map<std::string_view, std::uint32_t> ids;
-  std::vector<std::string_view> terms;
-  std::vector<std::vector<std::uint32_t>> lists; // doc * 8 + weight
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    docs[d].each([&](std::string_view term, std::uint8_t weight) {
-      auto [found, inserted] = ids.try_emplace(term, static_cast<std::uint32_t>(terms.size()));
-      if (inserted) {
-        terms.push_back(term);
-        lists.emplace_back();
-      }
-      lists[found->second].push_back(static_cast<std::uint32_t>(d) * 8 + weight);
-    });
+std::string TermCollector::index_js() const {
+  // One numbering for all threads' terms, in sorted order, so the page can
+  // find a prefix's terms by binary search.
+  std::vector<std::string_view> all;
+  for (const auto& entry : m_dictionaries) {
+    all.insert(all.end(), entry.second->terms.begin(), entry.second->terms.end());
   }
-  std::vector<std::uint32_t> order(terms.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) {
-    order[i] = i;
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::vector<std::vector<std::uint32_t>> global(m_dictionaries.size());
+  for (const auto& entry : m_dictionaries) {
+    std::vector<std::uint32_t>& to = global[entry.second->number];
+    for (const std::string& term : entry.second->terms) {
+      to.push_back(
+          static_cast<std::uint32_t>(std::lower_bound(all.begin(), all.end(), term) - all.begin()));
+    }
   }
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return terms[a] < terms[b]; });
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint8_t>>> lists(all.size());
+  for (std::size_t c = 0; c < m_cases.size(); ++c) {
+    const std::vector<std::uint32_t>& to =
+        global.empty() ? std::vector<std::uint32_t>() : global[m_case_dictionary[c]];
+    for (std::uint32_t packed : m_cases[c]) {
+      lists[to[packed / 8]].emplace_back(static_cast<std::uint32_t>(c),
+                                         static_cast<std::uint8_t>(packed % 8));
+    }
+  }
   std::string out = "\"terms\":[";
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    out += (i == 0 ? "" : ",") + json_string(terms[order[i]]);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    out += (i == 0 ? "" : ",") + json_string(all[i]);
   }
   out += "],\n\"postings\":[";
-  std::vector<std::pair<std::uint32_t, std::uint8_t>> postings;
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    postings.clear();
-    for (std::uint32_t packed : lists[order[i]]) {
-      postings.emplace_back(packed / 8, static_cast<std::uint8_t>(packed % 8));
-    }
-    out += (i == 0 ? "\"" : ",\"") + encode_postings(postings) + "\"";
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    out += i == 0 ? "\"" : ",\"";
+    out += encode_postings(lists[i]);
+    out += '"';
   }
   out += "]";
   return out;

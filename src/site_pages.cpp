@@ -417,7 +417,7 @@ std::string facet_ids(Facet& facet, const std::vector<std::string>& values) {
 
 } // namespace
 
-std::string search_index_js(const SitePlan& plan, const std::vector<DocTerms>& terms,
+std::string search_index_js(const SitePlan& plan, const TermCollector& terms,
                             const Schema& schema) {
   std::vector<Facet> facets = {
       {"industry", "Industry", {}, {}}, {"company_size", "Company size", {}, {}},
@@ -502,7 +502,9 @@ std::string search_index_js(const SitePlan& plan, const std::vector<DocTerms>& t
   column("topics", [&](const SiteCase& c) { return facet_ids(facets[3], c.topics); });
   column("kind", [&](const SiteCase& c) { return one(facets[4], c.kind); });
   column("year", [&](const SiteCase& c) { return one(facets[5], c.year); });
-  out += "},\n" + inverted_index_js(terms) + "};\n";
+  out += "},\n";
+  out += terms.index_js();
+  out += "};\n";
   return out;
 }
 

@@ -31,7 +31,6 @@ std::string stats_page(const SitePlan& plan, const Schema& schema);
 
 // assets/search-index.js: window.HROS_INDEX with the cases' display fields,
 // facets and the inverted index.
-std::string search_index_js(const SitePlan& plan, const std::vector<DocTerms>& terms,
-                            const Schema& schema);
+std::string search_index_js(const SitePlan& plan, const TermCollector& terms, const Schema& schema);
 
 } // namespace hros::detail

@@ -74,7 +74,9 @@ void find_related(SitePlan& plan, unsigned threads) {
     // case costs only the size of its topics' lists, not of the bank.
     thread_local std::vector<std::uint16_t> score;
     thread_local std::vector<std::size_t> touched;
-    score.assign(std::max(score.size(), count), 0);
+    if (score.size() < count) {
+      score.assign(count, 0); // zero once; entries used are zeroed again below
+    }
     touched.clear();
     SiteCase& current = plan.cases[i];
     for (const std::string& topic : current.topics) {

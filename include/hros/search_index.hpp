@@ -2,8 +2,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace hros {
@@ -15,36 +20,6 @@ enum TermField : std::uint8_t {
   k_in_title = 4, // title, topics, organisation, industry
 };
 
-// The distinct terms of one case with their weights, packed as
-// "term\0<weight byte>" records: a few KB per case, so that 100k cases fit
-// in memory while pages are written.
-class DocTerms {
-public:
-  // Adds the terms of `text`.
-  void add(std::string_view text, TermField field);
-  // Merges duplicates into the packed form; call once after the last add().
-  void finish();
-  // Calls fn(term, weight) for each distinct term.
-  template <typename Fn> void each(Fn&& fn) const {
-    std::size_t at = 0;
-    while (at < m_packed.size()) {
-      std::size_t end = m_packed.find('\0', at);
-      fn(std::string_view(m_packed).substr(at, end - at),
-         static_cast<std::uint8_t>(m_packed[end + 1]));
-      at = end + 2;
-    }
-  }
-
-private:
-  struct Pending {
-    std::uint32_t offset;
-    std::uint8_t size;
-    std::uint8_t weight;
-  };
-  std::vector<Pending> m_pending; // terms in m_packed before finish()
-  std::string m_packed;
-};
-
 // Splits text into search terms as the site's JavaScript does: ASCII
 // lowercased, runs of ASCII letters and digits and of non-ASCII characters,
 // 2 to 40 bytes, stop words left out.
@@ -53,11 +28,37 @@ void for_each_term(std::string_view text, const std::function<void(std::string_v
 // The stop words, shared with the site's script through the index file.
 const std::vector<std::string>& stop_words();
 
-// The inverted index as JavaScript properties: "terms":[...] sorted, and
-// "postings":[...], one string per term of (gap * 8 + weight) varints in a
-// 64-character alphabet (5 bits a character, 32 and up meaning "more
-// follows"), gaps between ascending case numbers starting from -1.
-std::string inverted_index_js(const std::vector<DocTerms>& docs);
+// Collects the terms of every case from the worker threads and turns them
+// into the site's inverted index. Each thread numbers the terms it sees in
+// its own dictionary (no locking per term); a case keeps only its distinct
+// term numbers with their weights, 4 bytes each, and the dictionaries are
+// merged once at the end.
+class TermCollector {
+public:
+  explicit TermCollector(std::size_t cases);
+  ~TermCollector();
+  TermCollector(const TermCollector&) = delete;
+  TermCollector& operator=(const TermCollector&) = delete;
+
+  // Adds case `index`'s texts; call once per case, from any thread.
+  void add_case(std::size_t index,
+                const std::vector<std::pair<std::string_view, TermField>>& texts);
+
+  // The index as JavaScript object properties: "terms":[...] sorted, and
+  // "postings":[...], one string per term of (gap * 8 + weight) varints in a
+  // 64-character alphabet (5 bits a character, 32 and up meaning "more
+  // follows"), gaps between ascending case numbers starting from -1.
+  std::string index_js() const;
+
+private:
+  struct Dictionary;
+  Dictionary& dictionary();
+
+  std::mutex m_mutex;
+  std::vector<std::pair<std::thread::id, std::unique_ptr<Dictionary>>> m_dictionaries;
+  std::vector<std::vector<std::uint32_t>> m_cases; // term number * 8 + weight
+  std::vector<std::uint16_t> m_case_dictionary;
+};
 
 // One posting list in that encoding, and its decoder (for tests).
 std::string encode_postings(const std::vector<std::pair<std::uint32_t, std::uint8_t>>& postings);
