@@ -134,7 +134,10 @@ const char* site_search_js() {
       termScore.fill(0);
       var t = words[w];
       var at = lowerBound(t);
-      for (var k = at; k < X.terms.length && k < at + 400; k++) {
+      // A word of three or more characters also matches the words it
+      // starts ("interview" finds "interviews"); two characters only itself.
+      var expand = t.length >= 3 ? 200 : 1;
+      for (var k = at; k < X.terms.length && k < at + expand; k++) {
         var term = X.terms[k];
         if (term.lastIndexOf(t, 0) !== 0) { break; }
         var list = X.postings[k];
