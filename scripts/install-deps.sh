@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libyaml-cpp-dev libcmark-dev libfmt-dev catch2 libsqlite3-dev
-  python3 clang-format
+  python3 clang-format sqlite3 chromium
 )
 
 missing=()

@@ -72,5 +72,6 @@ void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_related(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_show(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
 
 } // namespace hros::cli

@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
   cli::setup_related(app, global, exit_code);
   cli::setup_show(app, global, exit_code);
   cli::setup_stats(app, global, exit_code);
+  cli::setup_export(app, global, exit_code);
   if (std::optional<std::string> unknown = unknown_command(app, argc, argv)) {
     cli::print_error(*unknown);
     return k_exit_usage;
