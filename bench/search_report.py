@@ -13,6 +13,7 @@ reads, never times anything.
 
 import json
 import os
+import re
 import sys
 
 # The goals of the search issue, per bank size (see bench/README.md).
@@ -137,12 +138,29 @@ def main():
         check(f"cold build under {limit:.0f} s", cold["mean"] < limit,
               f"{cold['mean']:.2f} s (cpu {cold['cpu']:.2f} s)")
 
+    # The long paths once, as variables, so the commands stay readable.
+    names = []
+    cold_command = next((c for cid, _, c in commands if cid == "cold"), "")
+    found = re.search(r"HROS_CACHE_DIR=\S+ (\S+) --root", cold_command)
+    if found:
+        names.append(("HROS", found.group(1)))
+    names += [("CACHE", os.path.join(results, f"cache-{size}")), ("RESULTS", results),
+              ("BANK", read(os.path.join(size_dir, "corpus"), ""))]
+
+    def short(text):
+        for name, value in names:
+            if value:
+                text = text.replace(value, "$" + name)
+        return text
+
     print(f"\nCommands ({size:,} cases), as hyperfine ran them (prepare steps untimed):\n")
     print("```")
+    for name, value in names:
+        print(f"{name}={value}")
     for cid, prepare, command in commands:
-        print(f"{cid}: {command}")
+        print(f"{cid}: {short(command)}")
         if prepare:
-            print(f"{' ' * len(cid)}  prepare: {prepare}")
+            print(f"{' ' * len(cid)}  prepare: {short(prepare)}")
     print("```")
 
 
