@@ -471,9 +471,17 @@ std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t
   std::vector<SearchHit> hits;
   more = false;
   try {
-    sql::Statement rows = m_db->prepare(fmt::format(
-        "SELECT rowid, {} AS rank FROM docs WHERE docs MATCH ?1 ORDER BY rank", k_rank));
+    // Without a filter, SQLite can keep just the best rows while ranking
+    // instead of sorting every match: one more than asked says whether there
+    // are more, and one more again in case `except` is among them.
+    bool bounded = !keep && limit != 0;
+    sql::Statement rows = m_db->prepare(
+        fmt::format("SELECT rowid, {} AS rank FROM docs WHERE docs MATCH ?1 ORDER BY rank{}",
+                    k_rank, bounded ? " LIMIT ?2" : ""));
     rows.bind(1, match);
+    if (bounded) {
+      rows.bind(2, static_cast<std::int64_t>(limit + 2));
+    }
     while (rows.step()) {
       std::int64_t id = rows.integer(0);
       if (id == except) {
