@@ -218,6 +218,14 @@ private:
     top.expecting_key = false;
     top.skip_value = false;
     top.key_position = key.position;
+    if (key.is_null()) {
+      report(key.position,
+             "a field has no name: YAML reads an empty name, 'null' or '~' as nothing (quote it "
+             "if it is meant as text)",
+             "yaml.complex-key");
+      top.skip_value = true;
+      return;
+    }
     if (!key.is_scalar()) {
       report(key.position, "a field name must be plain text, not a list or a set of fields",
              "yaml.complex-key");
@@ -299,9 +307,14 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
     std::vector<std::size_t> open_brackets;
     char quote = 0;
     std::size_t quote_at = 0;
+    // A quote or bracket opens a value only where a value starts: at the start
+    // of the line, after `key: `, a `- ` indicator, or `[`, `{` and `,` in a
+    // flow list. Elsewhere (`it's`, `the '90s`) it is part of plain text.
+    char last = 0;               // the last non-space character before i on the line
+    bool spaced = true;          // whether a space comes between `last` and i
+    bool only_indicators = true; // the line so far is indentation and `- ` indicators
     for (std::size_t i = 0; i < line.size(); ++i) {
       char c = line[i];
-      char previous = i == 0 ? ' ' : line[i - 1];
       if (quote != 0) {
         if (quote == '"' && c == '\\') {
           ++i;
@@ -310,21 +323,33 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
             ++i;
           } else {
             quote = 0;
+            last = c;
+            spaced = false;
+            only_indicators = false;
           }
         }
         continue;
       }
-      bool value_start = previous == ' ' || previous == '[' || previous == ',' || previous == '-';
+      if (c == ' ') {
+        spaced = true;
+        continue;
+      }
+      bool value_start = last == 0 || last == '[' || last == '{' ||
+                         (last == ',' && !open_brackets.empty()) ||
+                         (spaced && (last == ':' || (last == '-' && only_indicators)));
       if ((c == '"' || c == '\'') && value_start) {
         quote = c;
         quote_at = i;
-      } else if (c == '#' && previous == ' ') {
+      } else if (c == '#' && spaced) {
         break;
       } else if (c == '[' && value_start) {
         open_brackets.push_back(i);
       } else if (c == ']' && !open_brackets.empty()) {
         open_brackets.pop_back();
       }
+      only_indicators = only_indicators && c == '-' && (i + 1 == line.size() || line[i + 1] == ' ');
+      last = c;
+      spaced = false;
     }
     if (quote != 0) {
       return Unclosed{begin + quote_at,
@@ -340,12 +365,32 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
   return std::nullopt;
 }
 
+bool has_quoted_scalar_at(const YamlNode& node, std::size_t offset) {
+  if (node.is_scalar()) {
+    return node.style == ScalarStyle::quoted && node.position.offset == offset;
+  }
+  for (const YamlNode& item : node.items) {
+    if (has_quoted_scalar_at(item, offset)) {
+      return true;
+    }
+  }
+  for (const YamlEntry& entry : node.entries) {
+    if (has_quoted_scalar_at(entry.value, offset)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // yaml-cpp accepts a quote left open to the end of the text: the value then
-// swallows every field after it. When a line after an unclosed quote starts
-// like a top-level `field:`, that is what happened.
-std::optional<Unclosed> find_swallowing_quote(std::string_view text) {
+// swallows every field after it. When yaml-cpp read a quoted value from an
+// unclosed quote, and a line after it starts like a top-level `field:`, that
+// is what happened.
+std::optional<Unclosed> find_swallowing_quote(std::string_view text, const YamlNode& root,
+                                              Position origin) {
   std::optional<Unclosed> unclosed = find_unclosed(text, text.size());
-  if (!unclosed || !unclosed->quote) {
+  if (!unclosed || !unclosed->quote ||
+      !has_quoted_scalar_at(root, origin.offset + unclosed->offset)) {
     return std::nullopt;
   }
   for (std::size_t begin = text.find('\n', unclosed->offset); begin != std::string_view::npos;
@@ -420,6 +465,14 @@ std::optional<Diagnostic> find_second_document(std::string_view text, Position o
   return std::nullopt;
 }
 
+// An empty document has no node to take a position from: it is where the text starts.
+YamlLoad with_root_position(YamlLoad result, Position origin) {
+  if (result.root.is_null() && result.root.position.line == 0) {
+    result.root.position = origin;
+  }
+  return result;
+}
+
 } // namespace
 
 YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
@@ -434,7 +487,7 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
       TreeBuilder fast(text, origin, limits, result.diagnostics);
       if (detail::parse_simple_yaml(text, fast)) {
         result.root = fast.take_root();
-        return result;
+        return with_root_position(std::move(result), origin);
       }
     } catch (const LimitExceeded&) {
       // yaml-cpp below reports it, with the same position
@@ -448,7 +501,7 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
     YAML::Parser parser(stream);
     parser.HandleNextDocument(builder);
     result.root = builder.take_root();
-    if (std::optional<Unclosed> swallowing = find_swallowing_quote(text)) {
+    if (std::optional<Unclosed> swallowing = find_swallowing_quote(text, result.root, origin)) {
       result.ok = false;
       result.root = YamlNode();
       result.diagnostics.clear();
@@ -482,7 +535,7 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
                                             "yaml.syntax"));
     }
   }
-  return result;
+  return with_root_position(std::move(result), origin);
 }
 
 } // namespace hros

@@ -305,3 +305,41 @@ TEST_CASE("yaml: the fast path and yaml-cpp agree on typical front matter", "[ya
     load(text, k_after_marker);
   }
 }
+
+TEST_CASE("yaml: a quote inside plain text opens nothing", "[yaml][fuzz]") {
+  // Found by fuzzing: an apostrophe after a space (`the '90s`) was taken for
+  // an unclosed quote swallowing the fields after it, so a valid front matter
+  // failed whenever the fast path left it to yaml-cpp (here: the anchor).
+  YamlLoad result = load("title: Since the '90s we hired by gut &a\n"
+                         "summary: we moved to 'four scored questions\n"
+                         "tools: [a, b]\n"
+                         "ref: &r x\n");
+  CHECK(result.ok);
+  CHECK(result.diagnostics.empty());
+  CHECK(result.root.find("summary")->text == "we moved to 'four scored questions");
+}
+
+TEST_CASE("yaml: a quote that swallows the next fields is still found", "[yaml][fuzz]") {
+  YamlLoad swallowing = load("ref: &r x\ntitle: 'open\nkind: spark\n");
+  CHECK_FALSE(swallowing.ok);
+  CHECK(dump(swallowing.diagnostics) ==
+        "2:8: error: invalid YAML: the quote (') opened here is not closed on this line "
+        "[yaml.syntax]\n");
+}
+
+TEST_CASE("yaml: a null key is named as such, on both paths", "[yaml][fuzz]") {
+  // Found by fuzzing: the fast path took `null:` as a field called "null".
+  for (const char* text : {"null:\n", "~: x\n", "Null: [a]\n"}) {
+    YamlLoad result = load(text);
+    CHECK(result.ok);
+    CHECK(dump(result.diagnostics) ==
+          "1:1: error: a field has no name: YAML reads an empty name, 'null' or '~' as nothing "
+          "(quote it if it is meant as text) [yaml.complex-key]\n");
+  }
+}
+
+TEST_CASE("yaml: an empty document is located where the text starts", "[yaml][fuzz]") {
+  YamlLoad result = load("", k_after_marker);
+  CHECK(result.root.is_null());
+  CHECK(at(result.root.position) == "@2:1/4");
+}
