@@ -21,9 +21,8 @@ public:
   }
 
   void check(const Position& position, const char* what) const {
-    require(position.offset <= m_text.size(),
-            fmt::format("{} at offset {} is past the end ({})", what, position.offset,
-                        m_text.size()));
+    require(position.offset <= m_text.size(), fmt::format("{} at offset {} is past the end ({})",
+                                                          what, position.offset, m_text.size()));
     auto line = static_cast<std::size_t>(
         std::upper_bound(m_starts.begin(), m_starts.end(), position.offset) - m_starts.begin());
     std::size_t column = position.offset - m_starts[line - 1] + 1;
@@ -190,8 +189,8 @@ private:
   }
 
   void space() {
-    while (m_at < m_text.size() && std::string_view(" \t\n\r").find(m_text[m_at]) !=
-                                       std::string_view::npos) {
+    while (m_at < m_text.size() &&
+           std::string_view(" \t\n\r").find(m_text[m_at]) != std::string_view::npos) {
       ++m_at;
     }
   }
@@ -265,6 +264,18 @@ void require_located(const std::vector<Diagnostic>& diagnostics, std::string_vie
 
 void require_json(std::string_view json, const std::string& what) {
   require(JsonReader(json).document(), what + " is not well-formed JSON:\n" + std::string(json));
+}
+
+void require_printable(std::string_view output, const std::string& what) {
+  for (std::size_t i = 0; i < output.size(); ++i) {
+    auto c = static_cast<unsigned char>(output[i]);
+    bool control =
+        (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f ||
+        (c == 0xc2 && i + 1 < output.size() && static_cast<unsigned char>(output[i + 1]) < 0xa0);
+    require(!control,
+            fmt::format("{} prints the control character 0x{:02x} at byte {}:\n{}", what,
+                        c == 0xc2 ? static_cast<unsigned char>(output[i + 1]) : c, i, output));
+  }
 }
 
 std::string describe_tree(const YamlNode& node) {

@@ -28,6 +28,11 @@ void require_located(const std::vector<Diagnostic>& diagnostics, std::string_vie
 // `json` is one well-formed JSON value: strings escaped, brackets balanced.
 void require_json(std::string_view json, const std::string& what);
 
+// `output` (what a command prints) holds no control character but tab and
+// line feed: untrusted text must not move a terminal's cursor, change its
+// colours or start a CI log command. C1 controls (U+0080-U+009F) count too.
+void require_printable(std::string_view output, const std::string& what);
+
 // A stable text form of a tree, positions included, for comparing two trees.
 std::string describe_tree(const YamlNode& node);
 

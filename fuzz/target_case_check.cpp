@@ -7,10 +7,14 @@
 
 #include "hros/case_check.hpp"
 #include "hros/fix.hpp"
+#include "hros/lint.hpp"
+#include "hros/lint_report.hpp"
 #include "hros/schema_load.hpp"
 #include "hros/source.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace hros::fuzz {
 namespace {
@@ -26,6 +30,34 @@ std::vector<const Fix*> fixes_of(const CaseCheck& check) {
   return fixes;
 }
 
+// Every report format of `hros lint` on this file's diagnostics.
+void require_reports(const CaseCheck& check) {
+  LintResult result;
+  result.diagnostics = check.diagnostics;
+  sort_diagnostics(result.diagnostics);
+  result.files = 1;
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    (diagnostic.severity == Severity::error ? result.errors : result.warnings) += 1;
+  }
+  result.files_with_errors = result.errors > 0 ? 1 : 0;
+  std::vector<std::string> files{check.facts.path};
+  ReportStyle style;
+  require_printable(render_lint(result, files, LintFormat::text, style), "hros lint");
+  std::string github = render_lint(result, files, LintFormat::github, style);
+  require_printable(github, "hros lint --format github");
+  require(static_cast<std::size_t>(std::count(github.begin(), github.end(), '\n')) ==
+              result.diagnostics.size() + 1,
+          "a GitHub annotation spans more than one line:\n" + github);
+  require_json(render_lint(result, files, LintFormat::json, style), "hros lint --format json");
+  require_json(render_lint(result, files, LintFormat::sarif, style), "hros lint --format sarif");
+  std::string junit = render_lint(result, files, LintFormat::junit, style);
+  for (char c : junit) {
+    auto byte = static_cast<unsigned char>(c);
+    require(byte >= 0x20 || c == '\n' || c == '\t' || c == '\r',
+            "hros lint --format junit holds a character XML forbids");
+  }
+}
+
 } // namespace
 
 int case_check(const std::uint8_t* data, std::size_t size) {
@@ -35,6 +67,7 @@ int case_check(const std::uint8_t* data, std::size_t size) {
   std::string raw(as_text(data, size));
   CaseCheck check = check_case_text(file, raw, options);
   require(check.diagnostics.size() <= 101, "more than 100 problems reported for one file");
+  require_reports(check);
   SourceCheck prepared = prepare_source(raw);
   if (prepared.problem) {
     return 0;

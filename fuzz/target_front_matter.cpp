@@ -14,8 +14,8 @@ namespace hros::fuzz {
 namespace {
 
 bool within(std::string_view outer, std::string_view inner) {
-  return inner.empty() ||
-         (inner.data() >= outer.data() && inner.data() + inner.size() <= outer.data() + outer.size());
+  return inner.empty() || (inner.data() >= outer.data() &&
+                           inner.data() + inner.size() <= outer.data() + outer.size());
 }
 
 } // namespace

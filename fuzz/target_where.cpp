@@ -53,7 +53,7 @@ int where(const std::uint8_t* data, std::size_t size) {
           "an NDJSON record is not one line");
   require_json(ndjson, "hros list --format ndjson");
   render_list(records, schema, ListFormat::csv, style);
-  render_list(records, schema, ListFormat::table, style);
+  require_printable(render_list(records, schema, ListFormat::table, style), "hros list");
   return 0;
 }
 

@@ -60,8 +60,7 @@ FixOutcome fix_file(const std::string& path, std::vector<const Fix*> fixes) {
   // Rename over the file a symlink points to, not over the link itself.
   std::error_code error;
   std::filesystem::path target = std::filesystem::canonical(path, error);
-  WriteResult written =
-      write_file_atomic(error ? std::filesystem::path(path) : target, fixed.text);
+  WriteResult written = write_file_atomic(error ? std::filesystem::path(path) : target, fixed.text);
   if (!written.ok) {
     outcome.error = written.error;
     return outcome;

@@ -473,14 +473,37 @@ YamlLoad with_root_position(YamlLoad result, Position origin) {
   return result;
 }
 
+// YAML allows no control characters but tab and line breaks (its c-printable
+// set), and yaml-cpp takes one, 0x04, for the end of its input, so a file
+// holding them would be read differently by each tool, or partly.
+std::optional<Diagnostic> find_control_character(std::string_view text, Position origin) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    // C1 controls, U+0080 to U+009F, are C2 80 to C2 9F in UTF-8.
+    bool c1 = c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0;
+    if (control || c1) {
+      unsigned code = c1 ? static_cast<unsigned char>(text[i + 1]) : c;
+      return error_at(offset_position(text, origin, i),
+                      fmt::format("invalid YAML: the control character U+{:04X} is not allowed "
+                                  "in YAML; remove it",
+                                  code),
+                      "yaml.syntax");
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
   YamlLoad result;
-  if (std::optional<Diagnostic> second = find_second_document(text, origin)) {
-    result.ok = false;
-    result.diagnostics.push_back(std::move(*second));
-    return result;
+  for (auto* find : {&find_control_character, &find_second_document}) {
+    if (std::optional<Diagnostic> problem = find(text, origin)) {
+      result.ok = false;
+      result.diagnostics.push_back(std::move(*problem));
+      return with_root_position(std::move(result), origin);
+    }
   }
   if (limits.fast_path) {
     try {

@@ -343,3 +343,19 @@ TEST_CASE("yaml: an empty document is located where the text starts", "[yaml][fu
   CHECK(result.root.is_null());
   CHECK(at(result.root.position) == "@2:1/4");
 }
+
+TEST_CASE("yaml: control characters are not YAML", "[yaml][fuzz]") {
+  // Found by fuzzing: yaml-cpp reads 0x04 as the end of its input, so `t: -`
+  // then 0x04 was a syntax error for yaml-cpp and a dash for the fast path.
+  YamlLoad result = load("title: ok\nt: -\x04", k_after_marker);
+  CHECK_FALSE(result.ok);
+  CHECK(dump(result.diagnostics) == "3:5: error: invalid YAML: the control character U+0004 is "
+                                    "not allowed in YAML; remove it [yaml.syntax]\n");
+  CHECK(dump(load("a: \x1b[31mred\n").diagnostics) ==
+        "1:4: error: invalid YAML: the control character U+001B is not allowed in YAML; remove "
+        "it [yaml.syntax]\n");
+  CHECK(dump(load("a: b\xc2\x85").diagnostics) ==
+        "1:5: error: invalid YAML: the control character U+0085 is not allowed in YAML; remove "
+        "it [yaml.syntax]\n");
+  CHECK(load("a: \"tab\there\"\nb: caf\xc3\xa9\n").ok);
+}
