@@ -21,15 +21,15 @@ public:
   }
 
   void check(const Position& position, const char* what) const {
-    require(position.offset <= m_text.size(), fmt::format("{} at offset {} is past the end ({})",
-                                                          what, position.offset, m_text.size()));
+    require(position.offset <= m_text.size(), "{} at offset {} is past the end ({})", what,
+            position.offset, m_text.size());
     auto line = static_cast<std::size_t>(
         std::upper_bound(m_starts.begin(), m_starts.end(), position.offset) - m_starts.begin());
     std::size_t column = position.offset - m_starts[line - 1] + 1;
     require(static_cast<std::size_t>(position.line) == line &&
                 static_cast<std::size_t>(position.column) == column,
-            fmt::format("{} at offset {} is said to be at {}:{}, but is at {}:{}", what,
-                        position.offset, position.line, position.column, line, column));
+            "{} at offset {} is said to be at {}:{}, but is at {}:{}", what, position.offset,
+            position.line, position.column, line, column);
   }
 
   void walk(const YamlNode& node) const {
@@ -251,8 +251,8 @@ void require_located(const std::vector<Diagnostic>& diagnostics, std::string_vie
   auto lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
   for (const Diagnostic& diagnostic : diagnostics) {
     require(diagnostic.line >= 0 && diagnostic.line <= lines && diagnostic.column >= 0,
-            fmt::format("a diagnostic at {}:{} in a text of {} lines: {}", diagnostic.line,
-                        diagnostic.column, lines, diagnostic.message));
+            "a diagnostic at {}:{} in a text of {} lines: {}", diagnostic.line, diagnostic.column,
+            lines, diagnostic.message);
     require(!diagnostic.rule.empty() && !diagnostic.message.empty(),
             "a diagnostic without a rule or a message");
     if (diagnostic.fix) {
@@ -272,9 +272,8 @@ void require_printable(std::string_view output, const std::string& what) {
     bool control =
         (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f ||
         (c == 0xc2 && i + 1 < output.size() && static_cast<unsigned char>(output[i + 1]) < 0xa0);
-    require(!control,
-            fmt::format("{} prints the control character 0x{:02x} at byte {}:\n{}", what,
-                        c == 0xc2 ? static_cast<unsigned char>(output[i + 1]) : c, i, output));
+    require(!control, "{} prints the control character 0x{:02x} at byte {}:\n{}", what,
+            c == 0xc2 ? static_cast<unsigned char>(output[i + 1]) : c, i, output);
   }
 }
 

@@ -45,18 +45,16 @@ int markdown(const std::uint8_t* data, std::size_t size) {
   auto last_line = k_first_line + static_cast<int>(std::count(body.begin(), body.end(), '\n'));
   for (const Section& section : outline.sections) {
     require(section.line >= k_first_line && section.line <= last_line && section.column >= 1,
-            fmt::format("a section at {}:{} outside lines {}-{}", section.line, section.column,
-                        k_first_line, last_line));
+            "a section at {}:{} outside lines {}-{}", section.line, section.column, k_first_line,
+            last_line);
   }
   for (const Link& link : outline.links) {
     require(link.line >= k_first_line && link.line <= last_line && link.column >= 1,
-            fmt::format("a link at {}:{} outside lines {}-{}", link.line, link.column, k_first_line,
-                        last_line));
+            "a link at {}:{} outside lines {}-{}", link.line, link.column, k_first_line, last_line);
   }
   for (const GuardNote& note : outline.guard_notes) {
     require(note.line >= k_first_line && note.line <= last_line,
-            fmt::format("a guard note on line {} outside lines {}-{}", note.line, k_first_line,
-                        last_line));
+            "a guard note on line {} outside lines {}-{}", note.line, k_first_line, last_line);
   }
   return 0;
 }

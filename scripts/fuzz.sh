@@ -95,9 +95,11 @@ run() {
     echo
   else
     echo "fuzz_$target: FAILED (log: $log)"
-    grep -E 'ERROR|SUMMARY|Violation|what\(\)|Test unit written' "$log" | head -20
-    echo "Reproduce: $build/fuzz/fuzz_$target $artifacts<file>;"
-    echo "keep it as a test: copy the file into fuzz/regressions/$target/"
+    grep -E -A3 'ERROR|SUMMARY|what\(\)' "$log" | head -20
+    local unit
+    unit=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
+    echo "Reproduce: $build/fuzz/fuzz_$target ${unit:-$artifacts}"
+    echo "Once fixed, keep it as a test: copy it into fuzz/regressions/$target/"
     return 1
   fi
 }

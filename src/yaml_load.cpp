@@ -74,6 +74,9 @@ public:
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.position = position_of(mark);
+    if (!m_stack.empty() && m_stack.back().node.is_sequence() && !m_stack.back().node.flow) {
+      node.position = empty_item_position(mark);
+    }
     add(std::move(node), anchor);
   }
 
@@ -142,6 +145,32 @@ private:
       }
     }
     return ScalarStyle::quoted;
+  }
+
+  // yaml-cpp marks an empty block list item (`-` and nothing) at the next
+  // token, which may be lines later or past the end; the item is its `-`.
+  Position empty_item_position(const YAML::Mark& mark) const {
+    Position position = position_of(mark);
+    if (mark.is_null() || mark.pos <= 0) {
+      return position;
+    }
+    std::size_t at = std::min(static_cast<std::size_t>(mark.pos), m_text.size());
+    int lines_back = 0;
+    while (at > 0 && (m_text[at - 1] == ' ' || m_text[at - 1] == '\n')) {
+      lines_back += m_text[at - 1] == '\n' ? 1 : 0;
+      --at;
+    }
+    if (at == 0 || m_text[at - 1] != '-') {
+      return position;
+    }
+    std::size_t dash = at - 1;
+    std::size_t line_start = m_text.rfind('\n', dash);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    position.line -= lines_back;
+    position.column =
+        (position.line == m_origin.line ? m_origin.column : 1) + static_cast<int>(dash - line_start);
+    position.offset = m_origin.offset + dash;
+    return position;
   }
 
   void count_nodes(std::size_t count, const YAML::Mark& mark) {

@@ -359,3 +359,12 @@ TEST_CASE("yaml: control characters are not YAML", "[yaml][fuzz]") {
         "it [yaml.syntax]\n");
   CHECK(load("a: \"tab\there\"\nb: caf\xc3\xa9\n").ok);
 }
+
+TEST_CASE("yaml: an empty list item is located at its dash", "[yaml][fuzz]") {
+  // Found by fuzzing: yaml-cpp marks it at the next token, lines later or
+  // past the end of the front matter.
+  YamlLoad result = load("r:\n-\n", k_after_marker);
+  CHECK(dump(result.root) == "{r@2:1/4: [~@3:1/7]@3:1/7}@2:1/4");
+  YamlLoad nested = load("authors:\n  - name: A\n  -   \n\ntopics: [a]\n");
+  CHECK(dump(nested.root.find("authors")->items[1]) == "~@3:3/23");
+}
