@@ -167,8 +167,8 @@ private:
     std::size_t line_start = m_text.rfind('\n', dash);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     position.line -= lines_back;
-    position.column =
-        (position.line == m_origin.line ? m_origin.column : 1) + static_cast<int>(dash - line_start);
+    position.column = (position.line == m_origin.line ? m_origin.column : 1) +
+                      static_cast<int>(dash - line_start);
     position.offset = m_origin.offset + dash;
     return position;
   }
