@@ -352,6 +352,9 @@ private:
       if (c == ':' && (i + 1 == rest.size() || rest[i + 1] == ' ' || in_flow)) {
         throw GiveUp{};
       }
+      if (in_flow && c == '?') {
+        throw GiveUp{}; // yaml-cpp reads `a?]` as a key indicator, an error
+      }
       if (c == '#' && rest[i - 1] == ' ') {
         end = i;
         break;
