@@ -21,6 +21,8 @@ cmake --build --preset asan -j "$jobs"
 HROS_TEST_SANITIZED=1 ctest --preset asan -j "$jobs" -E "hostile"
 HROS_TEST_SANITIZED=1 ctest --preset asan -R "hostile"
 
+bash scripts/fuzz.sh # libFuzzer targets under ASan+UBSan, 60 s each or $HROS_FUZZ_SECONDS
+
 echo "== hros lint on the bundled cases"
 ./build/dev/hros lint --strict
 

@@ -1,6 +1,7 @@
 #include "hros/lint_report.hpp"
 
 #include "hros/json_writer.hpp"
+#include "hros/printable.hpp"
 #include "hros/rules.hpp"
 #include "hros/version.hpp"
 
@@ -22,24 +23,26 @@ std::string plural(std::size_t count, const char* word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
-// The caret line under a source line; tabs are kept so the caret lines up.
+// The caret line under a source line (as printed, control characters
+// written out); tabs are kept so the caret lines up.
 std::string caret_line(const std::string& source, int column) {
+  std::string before = printable(
+      std::string_view(source).substr(0, column > 1 ? static_cast<std::size_t>(column - 1) : 0));
   std::string pad;
-  for (int i = 0; i + 1 < column && static_cast<std::size_t>(i) < source.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(source[static_cast<std::size_t>(i)]);
-    if ((c & 0xC0) == 0x80) {
+  for (char c : before) {
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) {
       continue; // one display column per code point
     }
-    pad += source[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
+    pad += c == '\t' ? '\t' : ' ';
   }
   return pad + "^";
 }
 
 std::string location(const Diagnostic& diagnostic) {
   if (diagnostic.line <= 0) {
-    return diagnostic.path;
+    return printable(diagnostic.path);
   }
-  return fmt::format("{}:{}:{}", diagnostic.path, diagnostic.line, diagnostic.column);
+  return fmt::format("{}:{}:{}", printable(diagnostic.path), diagnostic.line, diagnostic.column);
 }
 
 std::string render_text(const LintResult& result, const ReportStyle& style) {
@@ -70,10 +73,11 @@ std::string render_json(const LintResult& result) {
   return out;
 }
 
-// GitHub workflow commands need %, CR, LF escaped, and in properties : and , too.
+// GitHub workflow commands need %, CR, LF escaped, and in properties : and , too;
+// other control characters are written out.
 std::string github_escape(const std::string& text, bool property) {
   std::string out;
-  for (char c : text) {
+  for (char c : printable(text)) {
     if (c == '%') {
       out += "%25";
     } else if (c == '\r') {
@@ -201,10 +205,10 @@ std::string render_diagnostics(const std::vector<Diagnostic>& diagnostics, bool 
     bool error = diagnostic.severity == Severity::error;
     out += fmt::format("{}: {}: {} [{}]\n", paint(k_bold, location(diagnostic)),
                        paint(error ? k_red : k_yellow, severity_name(diagnostic.severity)),
-                       diagnostic.message, diagnostic.rule);
+                       printable(diagnostic.message), diagnostic.rule);
     if (diagnostic.line > 0 && !diagnostic.source_line.empty()) {
       std::string gutter = fmt::format("{:>5}", diagnostic.line);
-      out += fmt::format("{} | {}\n", gutter, diagnostic.source_line);
+      out += fmt::format("{} | {}\n", gutter, printable(diagnostic.source_line));
       out += fmt::format("{} | {}\n", std::string(gutter.size(), ' '),
                          paint(k_green, caret_line(diagnostic.source_line,
                                                    diagnostic.column - diagnostic.source_offset)));

@@ -2,6 +2,7 @@
 
 #include "hros/front_json.hpp"
 #include "hros/json_value.hpp"
+#include "hros/printable.hpp"
 
 #include <algorithm>
 #include <map>
@@ -38,7 +39,7 @@ std::string fit(const std::string& text, std::size_t width) {
 std::string one_line(std::string text) {
   std::replace_if(
       text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-  return text;
+  return printable(text);
 }
 
 std::string render_table(const std::vector<const CaseRecord*>& records, const ListStyle& style) {

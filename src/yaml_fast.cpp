@@ -153,7 +153,12 @@ private:
       throw GiveUp{};
     }
     std::size_t key_offset = line.start + (line.content.size() - content.size());
-    m_handler.OnScalar(mark_of(line, key_offset), "?", 0, std::string(content.substr(0, key)));
+    std::string_view key_text = content.substr(0, key);
+    if (is_null_string(key_text)) {
+      m_handler.OnNull(mark_of(line, key_offset), 0); // as yaml-cpp reads `null:`
+    } else {
+      m_handler.OnScalar(mark_of(line, key_offset), "?", 0, std::string(key_text));
+    }
     std::size_t value_start = content.find_first_not_of(' ', key + 1);
     if (value_start == std::string_view::npos || content[value_start] == '#') {
       nested_value(indent, line, key_offset);
@@ -346,6 +351,9 @@ private:
       char c = rest[i];
       if (c == ':' && (i + 1 == rest.size() || rest[i + 1] == ' ' || in_flow)) {
         throw GiveUp{};
+      }
+      if (in_flow && c == '?') {
+        throw GiveUp{}; // yaml-cpp reads `a?]` as a key indicator, an error
       }
       if (c == '#' && rest[i - 1] == ' ') {
         end = i;

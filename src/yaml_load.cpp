@@ -74,6 +74,9 @@ public:
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.position = position_of(mark);
+    if (!m_stack.empty() && m_stack.back().node.is_sequence() && !m_stack.back().node.flow) {
+      node.position = empty_item_position(mark);
+    }
     add(std::move(node), anchor);
   }
 
@@ -142,6 +145,32 @@ private:
       }
     }
     return ScalarStyle::quoted;
+  }
+
+  // yaml-cpp marks an empty block list item (`-` and nothing) at the next
+  // token, which may be lines later or past the end; the item is its `-`.
+  Position empty_item_position(const YAML::Mark& mark) const {
+    Position position = position_of(mark);
+    if (mark.is_null() || mark.pos <= 0) {
+      return position;
+    }
+    std::size_t at = std::min(static_cast<std::size_t>(mark.pos), m_text.size());
+    int lines_back = 0;
+    while (at > 0 && (m_text[at - 1] == ' ' || m_text[at - 1] == '\n')) {
+      lines_back += m_text[at - 1] == '\n' ? 1 : 0;
+      --at;
+    }
+    if (at == 0 || m_text[at - 1] != '-') {
+      return position;
+    }
+    std::size_t dash = at - 1;
+    std::size_t line_start = m_text.rfind('\n', dash);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    position.line -= lines_back;
+    position.column = (position.line == m_origin.line ? m_origin.column : 1) +
+                      static_cast<int>(dash - line_start);
+    position.offset = m_origin.offset + dash;
+    return position;
   }
 
   void count_nodes(std::size_t count, const YAML::Mark& mark) {
@@ -218,6 +247,14 @@ private:
     top.expecting_key = false;
     top.skip_value = false;
     top.key_position = key.position;
+    if (key.is_null()) {
+      report(key.position,
+             "a field has no name: YAML reads an empty name, 'null' or '~' as nothing (quote it "
+             "if it is meant as text)",
+             "yaml.complex-key");
+      top.skip_value = true;
+      return;
+    }
     if (!key.is_scalar()) {
       report(key.position, "a field name must be plain text, not a list or a set of fields",
              "yaml.complex-key");
@@ -299,9 +336,14 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
     std::vector<std::size_t> open_brackets;
     char quote = 0;
     std::size_t quote_at = 0;
+    // A quote or bracket opens a value only where a value starts: at the start
+    // of the line, after `key: `, a `- ` indicator, or `[`, `{` and `,` in a
+    // flow list. Elsewhere (`it's`, `the '90s`) it is part of plain text.
+    char last = 0;               // the last non-space character before i on the line
+    bool spaced = true;          // whether a space comes between `last` and i
+    bool only_indicators = true; // the line so far is indentation and `- ` indicators
     for (std::size_t i = 0; i < line.size(); ++i) {
       char c = line[i];
-      char previous = i == 0 ? ' ' : line[i - 1];
       if (quote != 0) {
         if (quote == '"' && c == '\\') {
           ++i;
@@ -310,21 +352,33 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
             ++i;
           } else {
             quote = 0;
+            last = c;
+            spaced = false;
+            only_indicators = false;
           }
         }
         continue;
       }
-      bool value_start = previous == ' ' || previous == '[' || previous == ',' || previous == '-';
+      if (c == ' ') {
+        spaced = true;
+        continue;
+      }
+      bool value_start = last == 0 || last == '[' || last == '{' ||
+                         (last == ',' && !open_brackets.empty()) ||
+                         (spaced && (last == ':' || (last == '-' && only_indicators)));
       if ((c == '"' || c == '\'') && value_start) {
         quote = c;
         quote_at = i;
-      } else if (c == '#' && previous == ' ') {
+      } else if (c == '#' && spaced) {
         break;
       } else if (c == '[' && value_start) {
         open_brackets.push_back(i);
       } else if (c == ']' && !open_brackets.empty()) {
         open_brackets.pop_back();
       }
+      only_indicators = only_indicators && c == '-' && (i + 1 == line.size() || line[i + 1] == ' ');
+      last = c;
+      spaced = false;
     }
     if (quote != 0) {
       return Unclosed{begin + quote_at,
@@ -340,12 +394,32 @@ std::optional<Unclosed> find_unclosed(std::string_view text, std::size_t limit) 
   return std::nullopt;
 }
 
+bool has_quoted_scalar_at(const YamlNode& node, std::size_t offset) {
+  if (node.is_scalar()) {
+    return node.style == ScalarStyle::quoted && node.position.offset == offset;
+  }
+  for (const YamlNode& item : node.items) {
+    if (has_quoted_scalar_at(item, offset)) {
+      return true;
+    }
+  }
+  for (const YamlEntry& entry : node.entries) {
+    if (has_quoted_scalar_at(entry.value, offset)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // yaml-cpp accepts a quote left open to the end of the text: the value then
-// swallows every field after it. When a line after an unclosed quote starts
-// like a top-level `field:`, that is what happened.
-std::optional<Unclosed> find_swallowing_quote(std::string_view text) {
+// swallows every field after it. When yaml-cpp read a quoted value from an
+// unclosed quote, and a line after it starts like a top-level `field:`, that
+// is what happened.
+std::optional<Unclosed> find_swallowing_quote(std::string_view text, const YamlNode& root,
+                                              Position origin) {
   std::optional<Unclosed> unclosed = find_unclosed(text, text.size());
-  if (!unclosed || !unclosed->quote) {
+  if (!unclosed || !unclosed->quote ||
+      !has_quoted_scalar_at(root, origin.offset + unclosed->offset)) {
     return std::nullopt;
   }
   for (std::size_t begin = text.find('\n', unclosed->offset); begin != std::string_view::npos;
@@ -420,21 +494,52 @@ std::optional<Diagnostic> find_second_document(std::string_view text, Position o
   return std::nullopt;
 }
 
+// An empty document has no node to take a position from: it is where the text starts.
+YamlLoad with_root_position(YamlLoad result, Position origin) {
+  if (result.root.is_null() && result.root.position.line == 0) {
+    result.root.position = origin;
+  }
+  return result;
+}
+
+// YAML allows no control characters but tab and line breaks (its c-printable
+// set), and yaml-cpp takes one, 0x04, for the end of its input, so a file
+// holding them would be read differently by each tool, or partly.
+std::optional<Diagnostic> find_control_character(std::string_view text, Position origin) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    // C1 controls, U+0080 to U+009F, are C2 80 to C2 9F in UTF-8.
+    bool c1 = c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0;
+    if (control || c1) {
+      unsigned code = c1 ? static_cast<unsigned char>(text[i + 1]) : c;
+      return error_at(offset_position(text, origin, i),
+                      fmt::format("invalid YAML: the control character U+{:04X} is not allowed "
+                                  "in YAML; remove it",
+                                  code),
+                      "yaml.syntax");
+    }
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
   YamlLoad result;
-  if (std::optional<Diagnostic> second = find_second_document(text, origin)) {
-    result.ok = false;
-    result.diagnostics.push_back(std::move(*second));
-    return result;
+  for (auto* find : {&find_control_character, &find_second_document}) {
+    if (std::optional<Diagnostic> problem = find(text, origin)) {
+      result.ok = false;
+      result.diagnostics.push_back(std::move(*problem));
+      return with_root_position(std::move(result), origin);
+    }
   }
   if (limits.fast_path) {
     try {
       TreeBuilder fast(text, origin, limits, result.diagnostics);
       if (detail::parse_simple_yaml(text, fast)) {
         result.root = fast.take_root();
-        return result;
+        return with_root_position(std::move(result), origin);
       }
     } catch (const LimitExceeded&) {
       // yaml-cpp below reports it, with the same position
@@ -448,7 +553,7 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
     YAML::Parser parser(stream);
     parser.HandleNextDocument(builder);
     result.root = builder.take_root();
-    if (std::optional<Unclosed> swallowing = find_swallowing_quote(text)) {
+    if (std::optional<Unclosed> swallowing = find_swallowing_quote(text, result.root, origin)) {
       result.ok = false;
       result.root = YamlNode();
       result.diagnostics.clear();
@@ -482,7 +587,7 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
                                             "yaml.syntax"));
     }
   }
-  return result;
+  return with_root_position(std::move(result), origin);
 }
 
 } // namespace hros

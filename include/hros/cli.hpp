@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "hros/config.hpp"
 #include "hros/corpus.hpp"
@@ -42,6 +43,13 @@ bool use_color(const GlobalOptions& options, std::FILE* stream);
 
 // Prints "hros: error: message" to stderr.
 void print_error(const std::string& message);
+
+// Writes a command's output to stdout. A failed write (a full disk, a closed
+// pipe) is remembered: `main` reports it and exits 2 rather than 0.
+void write_output(std::string_view text);
+
+// The errno of the first failed write_output, or 0.
+int output_errno();
 
 // Prints diagnostics (config or schema file problems) to stderr.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);

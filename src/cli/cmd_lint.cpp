@@ -126,7 +126,7 @@ int run_lint(const LintCommand& command, const GlobalOptions& global) {
   style.color = format == LintFormat::text && use_color(global, stdout);
   style.quiet = global.quiet;
   std::string report = render_lint(result, files, format, style);
-  std::fwrite(report.data(), 1, report.size(), stdout);
+  write_output(report);
   if (result.io_error || !fixes_ok) {
     return k_exit_usage;
   }

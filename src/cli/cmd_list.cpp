@@ -130,7 +130,7 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
   style.width = format == ListFormat::table ? terminal_width() : 0;
   std::string text = render_list(selected, context.schema, format, style);
   if (!selected.empty() || format == ListFormat::json) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    write_output(text);
   }
   if (selected.empty() && !global.quiet) {
     fmt::print(stderr, "hros: no case matches\n");

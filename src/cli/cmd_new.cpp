@@ -320,7 +320,7 @@ int run_new(const NewCommand& command, const GlobalOptions& global) {
     return k_exit_usage;
   }
   if (command.to_stdout) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    write_output(text);
     return k_exit_ok;
   }
   if (!command.dry_run) {

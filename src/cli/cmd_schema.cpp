@@ -22,7 +22,7 @@ int run_schema(const std::string& format, const GlobalOptions& global) {
   std::string text = format == "yaml"          ? context.schema.source
                      : format == "json-schema" ? schema_to_json_schema(context.schema)
                                                : schema_to_markdown(context.schema);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  write_output(text);
   return k_exit_ok;
 }
 

@@ -8,6 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
+
 #include <cstdlib>
 #include <unistd.h>
 
@@ -17,6 +20,20 @@ namespace hros::cli {
 
 void print_error(const std::string& message) {
   fmt::print(stderr, "hros: error: {}\n", message);
+}
+
+namespace {
+int g_output_errno = 0;
+} // namespace
+
+void write_output(std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() && g_output_errno == 0) {
+    g_output_errno = errno != 0 ? errno : EIO;
+  }
+}
+
+int output_errno() {
+  return g_output_errno;
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {

@@ -12,7 +12,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <optional>
 #include <vector>
@@ -112,6 +114,14 @@ int main(int argc, char** argv) {
     return k_exit_usage;
   } catch (const std::exception& error) {
     cli::print_error(error.what());
+    return k_exit_usage;
+  }
+  // Output lost to a full disk or a closed pipe must not pass for success.
+  int flushed = std::fflush(stdout);
+  int failure = cli::output_errno() != 0 ? cli::output_errno() : flushed != 0 ? errno : 0;
+  if (failure != 0 || std::ferror(stdout)) {
+    cli::print_error(
+        fmt::format("cannot write the output: {}", std::strerror(failure != 0 ? failure : EIO)));
     return k_exit_usage;
   }
   return exit_code;

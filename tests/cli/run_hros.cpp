@@ -36,6 +36,12 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
   if (pid == 0) {
     ::dup2(in_pipe[0], 0);
     ::dup2(out_pipe[1], 1);
+    if (!options.stdout_path.empty()) {
+      int fd = ::open(options.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (fd < 0 || ::dup2(fd, 1) < 0) {
+        ::_exit(127);
+      }
+    }
     ::dup2(err_pipe[1], 2);
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
       ::close(fd);
@@ -54,15 +60,25 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
       limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.memory_limit_mb) << 20;
       ::setrlimit(RLIMIT_AS, &limit);
     }
+    if (options.file_size_limit >= 0) {
+      rlimit limit{};
+      limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.file_size_limit);
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+      ::signal(SIGXFSZ, SIG_IGN); // a write past the limit then fails with EFBIG
+    }
     std::vector<char*> argv;
     std::string binary = HROS_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copies = args;
+    std::vector<std::string> copies = options.wrapper;
+    copies.push_back(binary);
+    copies.insert(copies.end(), args.begin(), args.end());
+    if (!options.wrapper.empty()) {
+      binary = options.wrapper.front();
+    }
     for (std::string& arg : copies) {
       argv.push_back(arg.data());
     }
     argv.push_back(nullptr);
-    ::execv(binary.c_str(), argv.data());
+    ::execvp(binary.c_str(), argv.data());
     ::_exit(127);
   }
   ::close(in_pipe[0]);

@@ -23,6 +23,11 @@ struct RunOptions {
   std::string stdin_text;       // fed to the child's stdin
   double timeout_seconds = 30;  // the child is killed after this
   long memory_limit_mb = 0;     // RLIMIT_AS for the child; 0: none
+  long file_size_limit = -1;    // RLIMIT_FSIZE in bytes (SIGXFSZ ignored); -1: none
+  std::string stdout_path;      // stdout goes to this file (e.g. /dev/full), not `out`
+  // A command hros runs under, e.g. {"unshare", "--mount", ...}; the hros
+  // binary and `args` follow it.
+  std::vector<std::string> wrapper;
 };
 
 // Runs the hros binary under test with `args` (NO_COLOR set, no terminal).

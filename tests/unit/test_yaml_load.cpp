@@ -305,3 +305,74 @@ TEST_CASE("yaml: the fast path and yaml-cpp agree on typical front matter", "[ya
     load(text, k_after_marker);
   }
 }
+
+TEST_CASE("yaml: a quote inside plain text opens nothing", "[yaml][fuzz]") {
+  // Found by fuzzing: an apostrophe after a space (`the '90s`) was taken for
+  // an unclosed quote swallowing the fields after it, so a valid front matter
+  // failed whenever the fast path left it to yaml-cpp (here: the anchor).
+  YamlLoad result = load("title: Since the '90s we hired by gut &a\n"
+                         "summary: we moved to 'four scored questions\n"
+                         "tools: [a, b]\n"
+                         "ref: &r x\n");
+  CHECK(result.ok);
+  CHECK(result.diagnostics.empty());
+  CHECK(result.root.find("summary")->text == "we moved to 'four scored questions");
+}
+
+TEST_CASE("yaml: a quote that swallows the next fields is still found", "[yaml][fuzz]") {
+  YamlLoad swallowing = load("ref: &r x\ntitle: 'open\nkind: spark\n");
+  CHECK_FALSE(swallowing.ok);
+  CHECK(dump(swallowing.diagnostics) ==
+        "2:8: error: invalid YAML: the quote (') opened here is not closed on this line "
+        "[yaml.syntax]\n");
+}
+
+TEST_CASE("yaml: a null key is named as such, on both paths", "[yaml][fuzz]") {
+  // Found by fuzzing: the fast path took `null:` as a field called "null".
+  for (const char* text : {"null:\n", "~: x\n", "Null: [a]\n"}) {
+    YamlLoad result = load(text);
+    CHECK(result.ok);
+    CHECK(dump(result.diagnostics) ==
+          "1:1: error: a field has no name: YAML reads an empty name, 'null' or '~' as nothing "
+          "(quote it if it is meant as text) [yaml.complex-key]\n");
+  }
+}
+
+TEST_CASE("yaml: an empty document is located where the text starts", "[yaml][fuzz]") {
+  YamlLoad result = load("", k_after_marker);
+  CHECK(result.root.is_null());
+  CHECK(at(result.root.position) == "@2:1/4");
+}
+
+TEST_CASE("yaml: control characters are not YAML", "[yaml][fuzz]") {
+  // Found by fuzzing: yaml-cpp reads 0x04 as the end of its input, so `t: -`
+  // then 0x04 was a syntax error for yaml-cpp and a dash for the fast path.
+  YamlLoad result = load("title: ok\nt: -\x04", k_after_marker);
+  CHECK_FALSE(result.ok);
+  CHECK(dump(result.diagnostics) == "3:5: error: invalid YAML: the control character U+0004 is "
+                                    "not allowed in YAML; remove it [yaml.syntax]\n");
+  CHECK(dump(load("a: \x1b[31mred\n").diagnostics) ==
+        "1:4: error: invalid YAML: the control character U+001B is not allowed in YAML; remove "
+        "it [yaml.syntax]\n");
+  CHECK(dump(load("a: b\xc2\x85").diagnostics) ==
+        "1:5: error: invalid YAML: the control character U+0085 is not allowed in YAML; remove "
+        "it [yaml.syntax]\n");
+  CHECK(load("a: \"tab\there\"\nb: caf\xc3\xa9\n").ok);
+}
+
+TEST_CASE("yaml: an empty list item is located at its dash", "[yaml][fuzz]") {
+  // Found by fuzzing: yaml-cpp marks it at the next token, lines later or
+  // past the end of the front matter.
+  YamlLoad result = load("r:\n-\n", k_after_marker);
+  CHECK(dump(result.root) == "{r@2:1/4: [~@3:1/7]@3:1/7}@2:1/4");
+  YamlLoad nested = load("authors:\n  - name: A\n  -   \n\ntopics: [a]\n");
+  CHECK(dump(nested.root.find("authors")->items[1]) == "~@3:3/23");
+}
+
+TEST_CASE("yaml: a question mark in a flow list is left to yaml-cpp", "[yaml][fuzz]") {
+  // Found by fuzzing: the fast path accepted `[a?]`, which yaml-cpp rejects;
+  // a file must not pass or fail by which path read it.
+  YamlLoad result = load("l: [a?]\n");
+  CHECK_FALSE(result.ok);
+  CHECK(load("l: a?\n").ok);
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace hros {
+
+// `text` with its control characters written out (`\n`, `\r`, `\x1b`,
+// `\u0085`), tabs kept: what a case or a file name holds is printed to a
+// terminal or a CI log, and must not move the cursor, change colours, or
+// start a line of its own that looks like a report.
+std::string printable(std::string_view text);
+
+// Whether `text` holds a control character `printable` would write out.
+bool has_control(std::string_view text);
+
+} // namespace hros
