@@ -147,6 +147,19 @@ private:
     return ScalarStyle::quoted;
   }
 
+  // Where a comment ending at `end` starts on its line: a '#' at the line's
+  // start or after a blank; npos when the text before `end` is no comment.
+  std::size_t comment_start(std::size_t end) const {
+    std::size_t line_start = m_text.rfind('\n', end - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    for (std::size_t k = line_start; k < end; ++k) {
+      if (m_text[k] == '#' && (k == line_start || m_text[k - 1] == ' ' || m_text[k - 1] == '\t')) {
+        return k;
+      }
+    }
+    return std::string_view::npos;
+  }
+
   // yaml-cpp marks an empty block list item (`-` and nothing) at the next
   // token, which may be lines later or past the end; the item is its `-`.
   Position empty_item_position(const YAML::Mark& mark) const {
@@ -156,9 +169,18 @@ private:
     }
     std::size_t at = std::min(static_cast<std::size_t>(mark.pos), m_text.size());
     int lines_back = 0;
-    while (at > 0 && (m_text[at - 1] == ' ' || m_text[at - 1] == '\n')) {
-      lines_back += m_text[at - 1] == '\n' ? 1 : 0;
-      --at;
+    for (;;) {
+      while (at > 0 &&
+             (m_text[at - 1] == ' ' || m_text[at - 1] == '\t' || m_text[at - 1] == '\n')) {
+        lines_back += m_text[at - 1] == '\n' ? 1 : 0;
+        --at;
+      }
+      // A comment between the dash and the next token (`- # note`) is skipped too.
+      std::size_t comment = at == 0 ? std::string_view::npos : comment_start(at);
+      if (comment == std::string_view::npos) {
+        break;
+      }
+      at = comment;
     }
     if (at == 0 || m_text[at - 1] != '-') {
       return position;

@@ -33,6 +33,12 @@ using hros::test::TempDir;
 
 namespace {
 
+RunOptions utf8_locale() {
+  RunOptions options;
+  options.env = {"LANG=C.UTF-8"};
+  return options;
+}
+
 const std::string k_rich = "rich-markdown-case";
 
 RunResult show(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
@@ -155,7 +161,7 @@ TEST_CASE("show: colour is ANSI styles and OSC 8 hyperlinks instead of URLs", "[
   CHECK(result.out.find('\x1b') == std::string::npos); // not a terminal: no colour
   RunResult color =
       run_hros({"--color", "always", "--root", "show/cases", "show", k_rich, "--width", "80"},
-               RunOptions{{}, {"LANG=C.UTF-8"}, {}, 30, 0});
+               utf8_locale());
   CHECK(color.exit_code == 0);
   CHECK(color.out.find("\x1b[1;4mWhat\x1b[0m\n") != std::string::npos);
   CHECK(color.out.find("\x1b[1mbold words\x1b[0m") != std::string::npos);
@@ -177,7 +183,7 @@ TEST_CASE("show: escape sequences controls and bidi overrides in a case come out
   for (const char* when : {"never", "always"}) {
     RunResult result = run_hros(
         {"--color", when, "--root", "show/cases", "show", "hostile-escapes", "--width", "70"},
-        RunOptions{{}, {"LANG=C.UTF-8"}, {}, 30, 0});
+        utf8_locale());
     INFO(when << "\n" << result.out);
     CHECK(result.exit_code == 0);
     std::string visible = without_own_sequences(result.out);
