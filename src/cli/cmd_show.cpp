@@ -103,9 +103,10 @@ int run_show(const ShowCommand& command, const GlobalOptions& global) {
     return k_exit_ok;
   }
   if (command.format == "markdown") {
-    // Exactly the file for a pipe; on a terminal, nothing that could act on it.
+    // Exactly the file for a pipe; on a terminal, nothing that could act on it
+    // (and line endings made LF, or a CRLF file would mark every line).
     bool terminal = ::isatty(STDOUT_FILENO) != 0;
-    write_paged(terminal ? terminal_safe(document.raw, true) : document.raw, allow_pager);
+    write_paged(terminal ? terminal_safe(document.text, true) : document.raw, allow_pager);
     return k_exit_ok;
   }
   RenderOptions options;

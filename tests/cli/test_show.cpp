@@ -454,3 +454,22 @@ TEST_CASE("show: hostile Markdown is laid out in bounded time and memory", "[sho
     CHECK(result.out.find("Hostile layout\n") == 0);
   }
 }
+
+TEST_CASE("show: markdown on a terminal is made inert and keeps its lines", "[show]") {
+  int exit_code = -1;
+  std::string screen = run_on_terminal(
+      {"--root", "show/cases", "show", "hostile-escapes", "--format", "markdown", "--no-pager"}, {},
+      exit_code);
+  CHECK(exit_code == 0);
+  CHECK(screen.find('\x1b') == std::string::npos);
+  CHECK(screen.find("Body with \xEF\xBF\xBD[31mred") != std::string::npos);
+
+  TempDir temp;
+  auto crlf = temp.write("crlf-case.md", "---\r\ntitle: Windows line endings\r\n---\r\n## What\r\n"
+                                         "\r\nText.\r\n");
+  screen =
+      run_on_terminal({"show", crlf.string(), "--format", "markdown", "--no-pager"}, {}, exit_code);
+  CHECK(exit_code == 0);
+  CHECK(screen.find("title: Windows line endings") != std::string::npos);
+  CHECK(screen.find("\xEF\xBF\xBD") == std::string::npos);
+}
