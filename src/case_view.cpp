@@ -51,16 +51,23 @@ public:
     if (value.empty()) {
       return;
     }
-    std::size_t width = m_options.width == 0                   ? 0
-                        : m_options.width > k_label_width + 16 ? m_options.width - k_label_width
-                                                               : 16;
+    // Narrow terminals get the label on a line of its own, the value below it.
+    bool stacked = m_options.width > 0 && m_options.width < k_label_width + 20;
+    std::size_t indent = stacked ? 2 : k_label_width;
+    std::size_t width = m_options.width == 0 ? 0 : m_options.width - indent;
     std::vector<Line> wrapped =
         wrap_spans({Span{value, url.empty() ? k_style_none : k_style_link | k_style_underline,
                          m_options.color ? url : std::string()}},
                    width);
+    Line indented{Span{std::string(indent, ' ')}};
+    if (stacked) {
+      m_lines.push_back(Line{Span{label, k_style_bold}});
+      append_lines(m_lines, prefix_lines(std::move(wrapped), indented, indented));
+      return;
+    }
     std::string padded = label + std::string(k_label_width - label.size(), ' ');
-    append_lines(m_lines, prefix_lines(std::move(wrapped), Line{Span{padded, k_style_bold, {}}},
-                                       Line{Span{std::string(k_label_width, ' '), 0, {}}}));
+    append_lines(m_lines,
+                 prefix_lines(std::move(wrapped), Line{Span{padded, k_style_bold}}, indented));
   }
 
   std::vector<Line> take() { return std::move(m_lines); }

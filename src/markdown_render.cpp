@@ -23,8 +23,7 @@ namespace {
 // A document parsed into this thread's cmark arena, released as a whole.
 // Only one may be alive at a time on a thread.
 struct ArenaDocument {
-  explicit ArenaDocument(std::string_view text) {
-    GuardedMarkdown guarded = guard_markdown(text);
+  explicit ArenaDocument(std::string_view text) : guarded(guard_markdown(text)) {
     std::string_view safe = guarded.text ? std::string_view(*guarded.text) : text;
     cmark_parser* parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, detail::cmark_arena());
     cmark_parser_feed(parser, safe.data(), safe.size());
@@ -35,6 +34,7 @@ struct ArenaDocument {
   ArenaDocument(const ArenaDocument&) = delete;
   ArenaDocument& operator=(const ArenaDocument&) = delete;
 
+  GuardedMarkdown guarded; // the text cmark parsed, kept as long as its tree
   cmark_node* root = nullptr;
 };
 

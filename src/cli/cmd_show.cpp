@@ -65,6 +65,32 @@ int locate(const std::string& target, const Context& context, fs::path& file) {
   return k_exit_ok;
 }
 
+// Prints the case in the format asked for.
+void print_case(const CaseDocument& document, const ShowCommand& command,
+                const GlobalOptions& global, const Schema& schema) {
+  bool allow_pager = !command.no_pager;
+  if (command.format == "json") {
+    std::string text = case_json(document, schema).dump();
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  if (command.format == "markdown") {
+    // Exactly the file for a pipe; on a terminal, nothing that could act on it
+    // (and line endings made LF, or a CRLF file would mark every line).
+    bool terminal = ::isatty(STDOUT_FILENO) != 0;
+    write_paged(terminal ? terminal_safe(document.text, true) : document.raw, allow_pager);
+    return;
+  }
+  RenderOptions options;
+  options.width = output_width(command.width);
+  if (command.width < 0) {
+    options.width = std::min(options.width, k_max_reading_width);
+  }
+  options.color = use_color(global, stdout);
+  options.unicode = utf8_locale();
+  write_paged(emit_lines(render_case(document, options), options.color), allow_pager);
+}
+
 int run_show(const ShowCommand& command, const GlobalOptions& global) {
   if (command.format != "text" && command.format != "markdown" && command.format != "json") {
     print_error(fmt::format("unknown format '{}'; use text, markdown or json",
@@ -96,26 +122,7 @@ int run_show(const ShowCommand& command, const GlobalOptions& global) {
                  terminal_safe(warning));
     }
   }
-  bool allow_pager = !command.no_pager;
-  if (command.format == "json") {
-    std::string text = case_json(document, context.schema).dump();
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return k_exit_ok;
-  }
-  if (command.format == "markdown") {
-    // Exactly the file for a pipe; on a terminal, nothing that could act on it.
-    bool terminal = ::isatty(STDOUT_FILENO) != 0;
-    write_paged(terminal ? terminal_safe(document.raw, true) : document.raw, allow_pager);
-    return k_exit_ok;
-  }
-  RenderOptions options;
-  options.width = output_width(command.width);
-  if (command.width < 0) {
-    options.width = std::min(options.width, k_max_reading_width);
-  }
-  options.color = use_color(global, stdout);
-  options.unicode = utf8_locale();
-  write_paged(emit_lines(render_case(document, options), options.color), allow_pager);
+  print_case(document, command, global, context.schema);
   return k_exit_ok;
 }
 

@@ -72,7 +72,12 @@ bool run_pager(const std::string& text) {
     ::close(pipe_fds[1]);
     return false;
   }
+  // The pager owns the terminal now: Ctrl-C is its to handle (less stops a
+  // search with it), and hros must outlive it, or the shell would print its
+  // prompt over the pager. Quitting the pager early closes the pipe: EPIPE.
   std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGINT, SIG_IGN);
+  std::signal(SIGQUIT, SIG_IGN);
   write_all(pipe_fds[1], text);
   ::close(pipe_fds[1]);
   int status = 0;

@@ -388,6 +388,23 @@ TEST_CASE("show: on a terminal a long case goes through PAGER without a shell", 
   CHECK(received.find("Rich Markdown for the terminal renderer\n") == 0);
   CHECK(received.find("4) and four\n") != std::string::npos);
 
+  // $PAGER is split into words, never given to a shell.
+  std::string marker = (temp.path() / "marker").string();
+  std::string shelled = (temp.path() / "shelled.txt").string();
+  run_on_terminal(
+      {"--root", "show/cases", "show", k_rich},
+      {"PAGER=tee " + shelled + " " + temp.path().string() + "/$(touch " + marker + ")"},
+      exit_code);
+  CHECK(exit_code == 0);
+  CHECK(read_text(shelled) == received);
+  CHECK_FALSE(std::filesystem::exists(marker));
+
+  // A pager that cannot be started: the text goes to the terminal instead.
+  std::string direct = run_on_terminal({"--root", "show/cases", "show", k_rich},
+                                       {"PAGER=/no/such/pager -R"}, exit_code);
+  CHECK(exit_code == 0);
+  CHECK(direct.find("4) and four") != std::string::npos);
+
   // --no-pager writes straight to the terminal; a short case is never paged.
   std::string unpaged = (temp.path() / "unpaged.txt").string();
   run_on_terminal({"--root", "show/cases", "show", k_rich, "--no-pager"}, {"PAGER=tee " + unpaged},
@@ -442,4 +459,23 @@ TEST_CASE("show: hostile Markdown is laid out in bounded time and memory", "[sho
     CHECK(result.max_rss_kb < 300 * 1024 * hros::test::hostile::memory_scale());
     CHECK(result.out.find("Hostile layout\n") == 0);
   }
+}
+
+TEST_CASE("show: markdown on a terminal is made inert and keeps its lines", "[show]") {
+  int exit_code = -1;
+  std::string screen = run_on_terminal(
+      {"--root", "show/cases", "show", "hostile-escapes", "--format", "markdown", "--no-pager"}, {},
+      exit_code);
+  CHECK(exit_code == 0);
+  CHECK(screen.find('\x1b') == std::string::npos);
+  CHECK(screen.find("Body with \xEF\xBF\xBD[31mred") != std::string::npos);
+
+  TempDir temp;
+  auto crlf = temp.write("crlf-case.md", "---\r\ntitle: Windows line endings\r\n---\r\n## What\r\n"
+                                         "\r\nText.\r\n");
+  screen =
+      run_on_terminal({"show", crlf.string(), "--format", "markdown", "--no-pager"}, {}, exit_code);
+  CHECK(exit_code == 0);
+  CHECK(screen.find("title: Windows line endings") != std::string::npos);
+  CHECK(screen.find("\xEF\xBF\xBD") == std::string::npos);
 }
