@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "hros/command_spec.hpp"
 #include "hros/config.hpp"
 #include "hros/schema.hpp"
 
@@ -43,5 +44,14 @@ void setup_lint(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_list(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_init(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// `completions` and the hidden `__complete` that its scripts call.
+void setup_completions(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// The hidden `man`: hros(1) in roff.
+void setup_man(CLI::App& app, int& exit_code);
+
+// The visible commands and options of `app` and its subcommands, walked at
+// run time, for completions and the man page.
+CommandSpec describe_commands(CLI::App& app);
 
 } // namespace hros::cli

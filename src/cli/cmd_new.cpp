@@ -345,7 +345,8 @@ void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto command = std::make_shared<NewCommand>();
   CLI::App* cmd = app.add_subcommand(
       "new", "Scaffold a case from the schema: prompts on a terminal, flags otherwise");
-  cmd->add_option("slug", command->slug, "File name without .md (default: made from the title)");
+  cmd->add_option("slug", command->slug, "File name without .md (default: made from the title)")
+      ->type_name("NAME");
   cmd->add_option("-k,--kind", command->kind, "The kind of case, e.g. case-study or spark")
       ->type_name("KIND");
   cmd->add_option("-t,--title", command->title, "The title")->type_name("TEXT");
