@@ -24,6 +24,9 @@ HROS_TEST_SANITIZED=1 ctest --preset asan -R "hostile"
 echo "== hros lint on the bundled cases"
 ./build/dev/hros lint --strict
 
+echo "== install and .deb package"
+bash scripts/test-package.sh
+
 echo "== formatting"
 cmake --build --preset dev --target check_format >/dev/null || {
   echo "clang-format would change files: run 'cmake --build --preset dev --target format'"
