@@ -7,6 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libyaml-cpp-dev libcmark-dev libfmt-dev catch2 libsqlite3-dev
   python3 clang-format sqlite3 chromium
+  bash-completion zsh fish man-db groff-base dpkg-dev python3-yaml
 )
 
 missing=()

@@ -26,6 +26,9 @@ bash scripts/fuzz.sh # libFuzzer targets under ASan+UBSan, 60 s each or $HROS_FU
 echo "== hros lint on the bundled cases"
 ./build/dev/hros lint --strict
 
+echo "== install and .deb package"
+bash scripts/test-package.sh
+
 echo "== formatting"
 cmake --build --preset dev --target check_format >/dev/null || {
   echo "clang-format would change files: run 'cmake --build --preset dev --target format'"

@@ -17,7 +17,7 @@ namespace hros {
 namespace {
 
 const std::vector<std::string> k_config_keys = {
-    "cases", "schema", "rules", "ignore", "promotional_phrases", "templates"};
+    "cases", "schema", "json_schema", "rules", "ignore", "promotional_phrases", "templates"};
 
 class ConfigReader {
 public:
@@ -69,6 +69,10 @@ public:
       } else if (entry.key == "schema") {
         if (auto file = text(value, "schema")) {
           config.schema_file = (m_base / *file).lexically_normal();
+        }
+      } else if (entry.key == "json_schema") {
+        if (auto file = text(value, "json_schema")) {
+          config.json_schema = (m_base / *file).lexically_normal();
         }
       } else if (entry.key == "rules") {
         rules(value);

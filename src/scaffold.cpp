@@ -259,8 +259,13 @@ std::string render_body(const KindSpec& kind) {
   return out;
 }
 
-std::string render_case(const Schema& schema, const FieldValues& values, std::string_view body) {
-  std::string out = "---\n" + render_front_matter(schema, values) + "---\n\n";
+std::string render_case(const Schema& schema, const FieldValues& values, std::string_view body,
+                        std::string_view first_line) {
+  std::string out = "---\n";
+  if (!first_line.empty()) {
+    out += std::string(first_line) + "\n";
+  }
+  out += render_front_matter(schema, values) + "---\n\n";
   out += body;
   if (!out.empty() && out.back() != '\n') {
     out += '\n';

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "hros/command_spec.hpp"
 #include "hros/config.hpp"
 #include "hros/corpus.hpp"
 #include "hros/filter.hpp"
@@ -81,5 +82,14 @@ void setup_related(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_show(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_stats(CLI::App& app, const GlobalOptions& global, int& exit_code);
 void setup_export(CLI::App& app, const GlobalOptions& global, int& exit_code);
+void setup_init(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// `completions` and the hidden `__complete` that its scripts call.
+void setup_completions(CLI::App& app, const GlobalOptions& global, int& exit_code);
+// The hidden `man`: hros(1) in roff.
+void setup_man(CLI::App& app, int& exit_code);
+
+// The visible commands and options of `app` and its subcommands, walked at
+// run time, for completions and the man page.
+CommandSpec describe_commands(CLI::App& app);
 
 } // namespace hros::cli

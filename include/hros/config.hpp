@@ -19,6 +19,7 @@ struct Config {
   std::filesystem::path cases_dir;   // absolute
   std::filesystem::path bank_root;   // links starting with / resolve here: hros.yaml's folder
   std::filesystem::path schema_file; // empty: the built-in schema
+  std::filesystem::path json_schema; // for editors: `hros new` points cases at it; may be empty
   std::map<std::string, RuleSetting> rules; // rule id or prefix ("schema") -> setting
   std::vector<std::string> ignore;          // glob patterns, relative to cases_dir
   std::optional<std::vector<std::string>> promotional_phrases; // replaces the schema's list

@@ -51,6 +51,9 @@ std::string section_guidance(std::string_view title);
 std::string render_body(const KindSpec& kind);
 
 // A whole case file: fenced front matter, a blank line, then `body`.
-std::string render_case(const Schema& schema, const FieldValues& values, std::string_view body);
+// `first_line`, when given, opens the front matter (a YAML comment such as
+// the YAML language server's schema modeline).
+std::string render_case(const Schema& schema, const FieldValues& values, std::string_view body,
+                        std::string_view first_line = {});
 
 } // namespace hros

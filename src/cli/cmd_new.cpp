@@ -6,6 +6,7 @@
 #include "hros/cli.hpp"
 
 #include "hros/assignment.hpp"
+#include "hros/bank_init.hpp"
 #include "hros/case_check.hpp"
 #include "hros/corpus.hpp"
 #include "hros/exit_code.hpp"
@@ -194,6 +195,16 @@ bool make_body(const Context& context, const std::string& kind, std::string& bod
   return true;
 }
 
+// Points editors at hros.yaml's `json_schema:`, relative to the case.
+std::string modeline_for(const Context& context, const Target& target) {
+  if (context.config.json_schema.empty()) {
+    return "";
+  }
+  fs::path case_dir = fs::absolute(target.path.parent_path()).lexically_normal();
+  fs::path relative = context.config.json_schema.lexically_relative(case_dir);
+  return schema_modeline((relative.empty() ? context.config.json_schema : relative).string());
+}
+
 // The scaffold must pass `hros lint` but for its empty sections; anything
 // else is a bug or a broken template, and nothing is written.
 bool passes_lint(const Context& context, const Target& target, const std::string& text) {
@@ -315,7 +326,7 @@ int run_new(const NewCommand& command, const GlobalOptions& global) {
   if (!make_body(context, field_text(values, "kind"), body)) {
     return k_exit_usage;
   }
-  std::string text = render_case(context.schema, values, body);
+  std::string text = render_case(context.schema, values, body, modeline_for(context, target));
   if (!passes_lint(context, target, text)) {
     return k_exit_usage;
   }
@@ -345,7 +356,8 @@ void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   auto command = std::make_shared<NewCommand>();
   CLI::App* cmd = app.add_subcommand(
       "new", "Scaffold a case from the schema: prompts on a terminal, flags otherwise");
-  cmd->add_option("slug", command->slug, "File name without .md (default: made from the title)");
+  cmd->add_option("slug", command->slug, "File name without .md (default: made from the title)")
+      ->type_name("NAME");
   cmd->add_option("-k,--kind", command->kind, "The kind of case, e.g. case-study or spark")
       ->type_name("KIND");
   cmd->add_option("-t,--title", command->title, "The title")->type_name("TEXT");

@@ -33,7 +33,9 @@ void setup_schema(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   CLI::App* schema = app.add_subcommand("schema", "Print the effective schema");
   schema->add_option("-f,--format", *format, "yaml, json-schema (draft 2020-12) or markdown")
       ->capture_default_str();
-  schema->footer("Examples:\n"
+  schema->footer("Exit status: 0 printed; 2 an unknown format, or a hros.yaml or schema with "
+                 "errors.\n\n"
+                 "Examples:\n"
                  "  hros schema                          the schema in force, as YAML\n"
                  "  hros schema --format json-schema > .hros/case.schema.json\n"
                  "  hros schema --format markdown        a reference table for contributors");

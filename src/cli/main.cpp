@@ -93,6 +93,9 @@ int main(int argc, char** argv) {
   cli::setup_show(app, global, exit_code);
   cli::setup_stats(app, global, exit_code);
   cli::setup_export(app, global, exit_code);
+  cli::setup_init(app, global, exit_code);
+  cli::setup_completions(app, global, exit_code);
+  cli::setup_man(app, exit_code);
   if (std::optional<std::string> unknown = unknown_command(app, argc, argv)) {
     cli::print_error(*unknown);
     return k_exit_usage;
