@@ -153,7 +153,7 @@ SearchIndex::SearchIndex(const fs::path& root, const Corpus& corpus, const Index
   open(options);
   try {
     refresh(corpus, options.threads);
-    finish_fresh();
+    finish_fresh(corpus, options.threads);
   } catch (const sql::Error& error) {
     if (!m_building.empty()) {
       std::error_code ignored;
@@ -244,22 +244,33 @@ void SearchIndex::open_fresh() {
                  .c_str());
 }
 
-void SearchIndex::finish_fresh() {
+void SearchIndex::finish_fresh(const Corpus& corpus, unsigned threads) {
   if (m_building.empty()) {
     return;
   }
   // Never replace a cache another hros put in place meanwhile: its write-ahead
-  // log, if any, belongs to that file. This process reads its own copy.
-  if (::renameat2(AT_FDCWD, m_building.c_str(), AT_FDCWD, m_cache_file.c_str(), RENAME_NOREPLACE) !=
-      0) {
-    if (errno != EINVAL || ::link(m_building.c_str(), m_cache_file.c_str()) != 0) {
-      std::error_code ignored;
-      fs::remove(m_building, ignored);
-    } else {
-      ::unlink(m_building.c_str());
-    }
+  // log, if any, belongs to that file.
+  bool placed = ::renameat2(AT_FDCWD, m_building.c_str(), AT_FDCWD, m_cache_file.c_str(),
+                            RENAME_NOREPLACE) == 0;
+  if (!placed && errno == EINVAL && ::link(m_building.c_str(), m_cache_file.c_str()) == 0) {
+    ::unlink(m_building.c_str()); // a file system without renameat2's flags
+    placed = true;
+  }
+  if (!placed) {
+    std::error_code ignored;
+    fs::remove(m_building, ignored);
   }
   m_building.clear();
+  // From here on the cache is shared: read it as every other hros does, in
+  // WAL mode, and bring it up to date if it is another's build.
+  m_load.reset();
+  m_db.reset();
+  open_database(m_cache_file.string());
+  if (!placed) {
+    IndexStatus built = m_status;
+    refresh(corpus, threads);
+    m_status = built;
+  }
 }
 
 void SearchIndex::open_database(const std::string& path) {
@@ -289,7 +300,20 @@ void SearchIndex::open_database(const std::string& path) {
   }
   // A cache can always be rebuilt, so durability is traded for speed; the
   // write-ahead log lets searches read while another command writes.
-  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
+  // Switching to WAL needs the file to itself, and SQLite does not wait for
+  // that: while a new cache's builder still reads it, try again for a while.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      break;
+    } catch (const sql::Error& error) {
+      if ((error.code() & 0xff) != SQLITE_BUSY || attempt == 1000) {
+        throw;
+      }
+      ::usleep(10000);
+    }
+  }
+  db.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
 }
 
 void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {

@@ -107,7 +107,7 @@ private:
   void open(const IndexOptions& options);
   void open_database(const std::string& path);
   void open_fresh();
-  void finish_fresh();
+  void finish_fresh(const Corpus& corpus, unsigned threads);
   void refresh(const Corpus& corpus, unsigned threads);
   IndexedCase load_case(std::int64_t id);
   std::vector<SearchHit> ranked(const std::string& match, std::size_t limit,
