@@ -674,6 +674,7 @@ TEST_CASE("search: malformed queries name the column", "[search][query][errors]"
   check_query_error(bank, "*", "the query has no words to look for", 1);
   check_query_error(bank, "(((", "the query has no words to look for", 1);
   check_query_error(bank, "\"\"", "the query has no words to look for", 1);
+  check_query_error(bank, "— … 😀", "the query has no words to look for", 1);
 }
 
 TEST_CASE("search: engine syntax is read as plain words", "[search][query][errors]") {
@@ -702,6 +703,10 @@ TEST_CASE("search: engine syntax is read as plain words", "[search][query][error
       {"title:ferry:", {k_ferry}},
       {"ferry'", {k_ferry, k_locum}},
       {"ferry; DROP TABLE files; --", {}},
+      // Typographic punctuation separates words, as in the index.
+      {"ferry — commute", {k_ferry}},
+      {"“night shift”", {k_night, k_swaps}},
+      {"«ferry» ™", {k_ferry, k_locum}},
   };
   for (const Expected& expected : cases) {
     INFO(expected.query);
