@@ -1,11 +1,14 @@
 #include "hros/query.hpp"
 
 #include "hros/suggest.hpp"
+#include "hros/utf8.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <utility>
 
 namespace hros {
 namespace {
@@ -14,13 +17,58 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Whether FTS5's tokenizer would find a word in the text: ASCII letters and
-// digits, or any non-ASCII character (letters of other scripts).
-bool has_word(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x80 || std::isalnum(byte) != 0;
+// Characters FTS5's unicode61 tokenizer (Unicode 6.1 data) reads as
+// separators, among those people type or paste: Latin-1 signs, combining
+// accents, dashes, typographic quotes and other punctuation, currency,
+// arrows, symbols, CJK and full-width punctuation, emoji. Other non-ASCII
+// characters count as letters, as most are.
+constexpr std::pair<char32_t, char32_t> k_separators[] = {
+    {0x80, 0xA9},       {0xAB, 0xB1},       {0xB4, 0xB4},       {0xB6, 0xB8},
+    {0xBB, 0xBB},       {0xBF, 0xBF},       {0xD7, 0xD7},       {0xF7, 0xF7},
+    {0x300, 0x36F},     {0x2000, 0x2064},   {0x2116, 0x2118},   {0x211E, 0x2123},
+    {0x206A, 0x206F},   {0x20A0, 0x20B9},   {0x2190, 0x23F3},   {0x2500, 0x26FF},
+    {0x2701, 0x2775},   {0x2794, 0x2B4C},   {0x2E00, 0x2E2E},   {0x3000, 0x3004},
+    {0x3008, 0x3020},   {0x3030, 0x3030},   {0xFE00, 0xFE19},   {0xFE30, 0xFE52},
+    {0xFE54, 0xFE66},   {0xFE68, 0xFE6B},   {0xFEFF, 0xFEFF},   {0xFF01, 0xFF0F},
+    {0xFF1A, 0xFF20},   {0xFF3B, 0xFF40},   {0xFF5B, 0xFF65},   {0x1F300, 0x1F320},
+    {0x1F330, 0x1F335}, {0x1F337, 0x1F37C}, {0x1F380, 0x1F393}, {0x1F3A0, 0x1F3C4},
+    {0x1F3C6, 0x1F3CA}, {0x1F3E0, 0x1F3F0}, {0x1F400, 0x1F43E}, {0x1F440, 0x1F440},
+    {0x1F442, 0x1F4F7}, {0x1F4F9, 0x1F4FC}, {0x1F500, 0x1F53D}, {0x1F540, 0x1F543},
+    {0x1F550, 0x1F567}, {0x1F5FB, 0x1F640}, {0x1F645, 0x1F64F}, {0x1F680, 0x1F6C5}};
+
+bool is_separator(char32_t code) {
+  return std::any_of(std::begin(k_separators), std::end(k_separators), [code](const auto& range) {
+    return code >= range.first && code <= range.second;
   });
+}
+
+// Whether FTS5's tokenizer would find a word in the text: ASCII letters and
+// digits, or a non-ASCII character that is not a separator. A term without
+// one would reach FTS5 as an empty phrase, which matches nothing.
+bool has_word(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (std::isalnum(byte) != 0) {
+        return true;
+      }
+      ++i;
+      continue;
+    }
+    std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      return true; // not UTF-8: leave it to the tokenizer
+    }
+    char32_t code = length == 2 ? byte & 0x1f : length == 3 ? byte & 0x0f : byte & 0x07;
+    for (std::size_t k = 1; k < length; ++k) {
+      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
+    }
+    if (!is_separator(code)) {
+      return true;
+    }
+    i += length;
+  }
+  return false;
 }
 
 struct Token {

@@ -167,14 +167,15 @@ void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   search->footer(
       "Query language: every word must match (in any form: 'recruiting' finds 'recruited');\n"
       "\"exact phrase\"; -word excludes; a OR b; prefix*; title:word, summary:word, body:word.\n"
-      "Case and accents do not matter. Titles and summaries weigh more than the body.\n\n"
+      "Case and accents do not matter. Titles and summaries weigh more than the body.\n"
+      "Put the query after -- when it has a -word, so the word is not read as an option.\n\n"
       "The index is a cache in $HROS_CACHE_DIR, else $XDG_CACHE_HOME/hros, else ~/.cache/hros;\n"
       "files added, changed or removed are picked up by the next search.\n\n"
       "Exit status: 0 cases found, 1 no case matches, 2 usage or I/O error.\n\n"
       "Examples:\n"
       "  hros search new hires leave in the first 90 days\n"
       "  hros search '\"skills-based hiring\"' --where industry=retail\n"
-      "  hros search onboard* -sales --where 'company_size>=201-1000' --limit 5\n"
+      "  hros search --where 'company_size>=201-1000' --limit 5 -- onboard* -sales\n"
       "  hros search title:referral OR title:referrals --format paths | xargs wc -w");
   search->callback([command, &global, &exit_code] { exit_code = run_search(*command, global); });
 }

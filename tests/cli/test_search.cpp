@@ -213,6 +213,29 @@ TEST_CASE("search: help documents the query language and exit status", "[search]
   CHECK(contains(result.out, "Examples:"));
 }
 
+TEST_CASE("search: -word needs the query after --", "[search][query]") {
+  Bank bank;
+  // Without --, CLI11 reads -commute as an option: a usage error, not a
+  // search that silently drops the exclusion.
+  RunResult bare = bank.run({"ferry", "-commute"});
+  CHECK(bare.exit_code == 2);
+  CHECK(bare.out.empty());
+  // The form the help shows works, options first.
+  RunResult dashed = bank.run(
+      {"--where", "company_size>=11-50", "--limit", "5", "-f", "paths", "--", "ferry", "-commute"});
+  CHECK(dashed.exit_code == 0);
+  CHECK(dashed.out == "search/cases/" + k_locum + ".md\n");
+  RunResult help = run_hros({"search", "--help"});
+  CHECK(contains(help.out, "hros search --where 'company_size>=201-1000' --limit 5 -- onboard* "
+                           "-sales\n"));
+  // That example on the bundled bank.
+  Bank bundled(source_dir() / "cases");
+  RunResult example = bundled.run(
+      {"--where", "company_size>=201-1000", "--limit", "5", "--", "onboard*", "-sales"});
+  CHECK(example.exit_code == 0);
+  CHECK(contains(example.out, "onboarding-buddies-for-warehouse-staff.md"));
+}
+
 // --- ranking ------------------------------------------------------------------
 
 TEST_CASE("search: title ranks above summary, summary above body", "[search][rank]") {
@@ -674,6 +697,7 @@ TEST_CASE("search: malformed queries name the column", "[search][query][errors]"
   check_query_error(bank, "*", "the query has no words to look for", 1);
   check_query_error(bank, "(((", "the query has no words to look for", 1);
   check_query_error(bank, "\"\"", "the query has no words to look for", 1);
+  check_query_error(bank, "— … 😀", "the query has no words to look for", 1);
 }
 
 TEST_CASE("search: engine syntax is read as plain words", "[search][query][errors]") {
@@ -702,6 +726,10 @@ TEST_CASE("search: engine syntax is read as plain words", "[search][query][error
       {"title:ferry:", {k_ferry}},
       {"ferry'", {k_ferry, k_locum}},
       {"ferry; DROP TABLE files; --", {}},
+      // Typographic punctuation separates words, as in the index.
+      {"ferry — commute", {k_ferry}},
+      {"“night shift”", {k_night, k_swaps}},
+      {"«ferry» ™", {k_ferry, k_locum}},
   };
   for (const Expected& expected : cases) {
     INFO(expected.query);

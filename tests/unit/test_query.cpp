@@ -87,6 +87,25 @@ TEST_CASE("query: words must all match", "[query]") {
   CHECK(shape("90-day") == "90-day");
 }
 
+TEST_CASE("query: punctuation outside ASCII is not a word", "[query]") {
+  // Dashes, quotes, currency, symbols and emoji separate words in the index;
+  // alone they would be empty phrases that match nothing.
+  CHECK(shape("onboarding — buddies") == "onboarding & buddies");
+  CHECK(shape("a … « » b") == "a & b");
+  CHECK(shape("a ™ € → ✓ 😀 b") == "a & b");
+  CHECK(shape("a 。 ！ b") == "a & b");
+  CHECK(error_of("— … “”") == Error{k_no_words, 1});
+  CHECK(error_of("😀") == Error{k_no_words, 1});
+  // With a letter or digit, the word stays, however it is wrapped.
+  CHECK(shape("“night shift”") == "“night & shift”");
+  CHECK(shape("«ferry»") == "«ferry»");
+  CHECK(shape("Zürich é ß ø") == "Zürich & é & ß & ø");
+  CHECK(shape("東京 Ελλάδα кадры") == "東京 & Ελλάδα & кадры");
+  CHECK(shape("½") == "½");
+  // Bytes that are not UTF-8 are left to the tokenizer.
+  CHECK(shape("\xff") == "\xff");
+}
+
 TEST_CASE("query: phrases", "[query]") {
   CHECK(shape("\"night shift\"") == "\"night shift\"");
   CHECK(shape("rota \"night shift\" pay") == "rota & \"night shift\" & pay");
