@@ -64,6 +64,12 @@ bool parse_conditions(const std::vector<std::string>& texts, const Schema& schem
 // cases directory does not exist (a usage error).
 bool discover_bank(const Context& context, Corpus& corpus);
 
+// Marks the arguments after `search` that are excluded query words (`-sales`)
+// rather than options, by putting k_query_word_mark before them, so the
+// parser takes them as words; `search` removes the mark.
+inline constexpr const char* k_query_word_mark = "\x1e";
+std::vector<std::string> mark_query_words(CLI::App& app, int argc, char** argv);
+
 // Opens the bank's search index (the cache unless `no_cache`) and runs
 // `work` on it; when the cache fails under the command, tells the user once
 // and runs `work` again on an index in memory. Returns `work`'s exit code.

@@ -122,7 +122,8 @@ void setup_related(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->add_option("-w,--where", command->where,
                    "Keep cases where FIELD OP VALUE holds (OP: = != < <= > >=); repeat to "
                    "combine")
-      ->type_name("COND");
+      ->type_name("COND")
+      ->allow_extra_args(false);
   related->add_option("-n,--limit", command->limit, "Show at most N cases; 0 for all")
       ->type_name("N")
       ->capture_default_str();

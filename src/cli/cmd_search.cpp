@@ -27,9 +27,10 @@ struct SearchCommand {
 
 std::string join(const std::vector<std::string>& words) {
   std::string text;
+  std::string_view mark = k_query_word_mark;
   for (const std::string& word : words) {
     text += text.empty() ? "" : " ";
-    text += word;
+    text += word.compare(0, mark.size(), mark) == 0 ? word.substr(mark.size()) : word;
   }
   return text;
 }
@@ -157,7 +158,8 @@ void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->add_option("-w,--where", command->where,
                    "Keep cases where FIELD OP VALUE holds (OP: = != < <= > >=); repeat to "
                    "combine")
-      ->type_name("COND");
+      ->type_name("COND")
+      ->allow_extra_args(false);
   search->add_option("-n,--limit", command->limit, "Show at most N cases; 0 for all")
       ->type_name("N")
       ->capture_default_str();
@@ -168,14 +170,14 @@ void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "Query language: every word must match (in any form: 'recruiting' finds 'recruited');\n"
       "\"exact phrase\"; -word excludes; a OR b; prefix*; title:word, summary:word, body:word.\n"
       "Case and accents do not matter. Titles and summaries weigh more than the body.\n"
-      "Put the query after -- when it has a -word, so the word is not read as an option.\n\n"
+      "A -word that reads as an option (-n5, -fjson) can go after --: hros search -- a -n5\n\n"
       "The index is a cache in $HROS_CACHE_DIR, else $XDG_CACHE_HOME/hros, else ~/.cache/hros;\n"
       "files added, changed or removed are picked up by the next search.\n\n"
       "Exit status: 0 cases found, 1 no case matches, 2 usage or I/O error.\n\n"
       "Examples:\n"
       "  hros search new hires leave in the first 90 days\n"
       "  hros search '\"skills-based hiring\"' --where industry=retail\n"
-      "  hros search --where 'company_size>=201-1000' --limit 5 -- onboard* -sales\n"
+      "  hros search onboard* -sales -wages --where 'company_size>=201-1000' --limit 5\n"
       "  hros search title:referral OR title:referrals --format paths | xargs wc -w");
   search->callback([command, &global, &exit_code] { exit_code = run_search(*command, global); });
 }

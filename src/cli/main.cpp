@@ -105,7 +105,10 @@ int main(int argc, char** argv) {
     return k_exit_usage;
   }
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args = cli::mark_query_words(app, argc, argv);
+    std::reverse(args.begin(), args.end()); // CLI11 takes them last first
+    args.pop_back();                        // the program's name
+    app.parse(std::move(args));
   } catch (const CLI::CallForHelp& help) {
     return app.exit(help);
   } catch (const CLI::CallForAllHelp& help) {

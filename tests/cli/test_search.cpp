@@ -213,25 +213,34 @@ TEST_CASE("search: help documents the query language and exit status", "[search]
   CHECK(contains(result.out, "Examples:"));
 }
 
-TEST_CASE("search: -word needs the query after --", "[search][query]") {
+TEST_CASE("search: -word excludes wherever it stands among the options", "[search][query]") {
   Bank bank;
-  // Without --, CLI11 reads -commute as an option: a usage error, not a
-  // search that silently drops the exclusion.
-  RunResult bare = bank.run({"ferry", "-commute"});
-  CHECK(bare.exit_code == 2);
-  CHECK(bare.out.empty());
-  // The form the help shows works, options first.
+  const std::string locum = "search/cases/" + k_locum + ".md\n";
+  RunResult bare = bank.run({"-f", "paths", "ferry", "-commute"});
+  INFO(bare.err);
+  CHECK(bare.exit_code == 0);
+  CHECK(bare.out == locum);
+  // Words that start like an option (-f, -n, -w with something attached
+  // that is no format, number or condition) are words too.
+  RunResult lookalikes = bank.run({"ferry", "-fares", "-nurses", "-wages", "-f", "paths"});
+  CHECK(lookalikes.exit_code == 0);
+  CHECK(lookalikes.out == locum);
+  // Options with values attached stay options.
+  RunResult attached = bank.run({"-fpaths", "-n1", "-wcompany_size>=11-50", "ferry", "-commute"});
+  CHECK(attached.exit_code == 0);
+  CHECK(attached.out == locum);
+  // A query after -- is taken whole, options first.
   RunResult dashed = bank.run(
       {"--where", "company_size>=11-50", "--limit", "5", "-f", "paths", "--", "ferry", "-commute"});
   CHECK(dashed.exit_code == 0);
-  CHECK(dashed.out == "search/cases/" + k_locum + ".md\n");
+  CHECK(dashed.out == locum);
+  // The help's example on the bundled bank.
   RunResult help = run_hros({"search", "--help"});
-  CHECK(contains(help.out, "hros search --where 'company_size>=201-1000' --limit 5 -- onboard* "
-                           "-sales\n"));
-  // That example on the bundled bank.
+  CHECK(contains(help.out, "hros search onboard* -sales -wages --where 'company_size>=201-1000' "
+                           "--limit 5\n"));
   Bank bundled(source_dir() / "cases");
   RunResult example = bundled.run(
-      {"--where", "company_size>=201-1000", "--limit", "5", "--", "onboard*", "-sales"});
+      {"onboard*", "-sales", "-wages", "--where", "company_size>=201-1000", "--limit", "5"});
   CHECK(example.exit_code == 0);
   CHECK(contains(example.out, "onboarding-buddies-for-warehouse-staff.md"));
 }
