@@ -88,13 +88,16 @@ SIZE_DIR=$RESULTS/$SIZE
 mkdir -p "$SIZE_DIR"
 
 # measure NAME RUNS WARMUP COMMAND: hyperfine for wall time, then one run
-# under /usr/bin/time for peak RSS.
+# under /usr/bin/time for peak RSS. $PREPARE, if set, runs before each run
+# (untimed) and applies to the next measure only.
 measure() {
-    local name=$1 runs=$2 warmup=$3 cmd=$4 file=${1// /_}
+    local name=$1 runs=$2 warmup=$3 cmd=$4 file=${1// /_} prepare=(--prepare "${PREPARE:-true}")
     file=${file//,/}
-    hyperfine --runs "$runs" --warmup "$warmup" --export-json "$SIZE_DIR/$file.json" \
+    hyperfine --runs "$runs" --warmup "$warmup" "${prepare[@]}" --export-json "$SIZE_DIR/$file.json" \
         --command-name "$name" --style basic "$cmd" >&2 || die "'$name' failed; run it by hand: $cmd"
+    sh -c "${PREPARE:-true}"
     /usr/bin/time -f %M -o "$SIZE_DIR/$file.rss" sh -c "$cmd" > /dev/null 2>&1 || true
+    PREPARE=""
     echo "$name" >> "$SIZE_DIR/commands"
 }
 
@@ -108,6 +111,11 @@ log "timing $SIZE cases; output under $OUT"
 # every run replaces the previous one, as a publishing job would.
 measure "hros export html" "$RUNS" 1 \
     "cd $(q "$base") && $(q "$HROS") -q --root cases export --format html -o $(q "$OUT/site")"
+# The same into a directory removed before each run: no earlier export to
+# link unchanged pages from.
+PREPARE="rm -rf $(q "$OUT/fresh")"
+measure "hros export html, fresh" "$RUNS" 1 \
+    "cd $(q "$base") && $(q "$HROS") -q --root cases export --format html -o $(q "$OUT/fresh")"
 measure "hros export sqlite" "$RUNS" 1 \
     "cd $(q "$base") && $(q "$HROS") -q --root cases export --format sqlite -o $(q "$OUT/bank.sqlite")"
 measure "hros export json" "$RUNS" 1 \
