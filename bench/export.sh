@@ -111,9 +111,12 @@ log "timing $SIZE cases; output under $OUT"
 # every run replaces the previous one, as a publishing job would.
 measure "hros export html" "$RUNS" 1 \
     "cd $(q "$base") && $(q "$HROS") -q --root cases export --format html -o $(q "$OUT/site")"
-# The same into a directory removed before each run: no earlier export to
-# link unchanged pages from.
-PREPARE="rm -rf $(q "$OUT/fresh")"
+# The same into a new directory each run: no earlier export to link
+# unchanged pages from. The previous one is moved aside, not deleted, until
+# the end: ext4 without a journal scans past recently freed inodes when it
+# allocates, so deleting 10k files just before a run would time that instead.
+mkdir -p "$OUT/trash"
+PREPARE="mv $(q "$OUT/fresh") $(q "$OUT/trash")/\$\$ 2> /dev/null || true"
 measure "hros export html, fresh" "$RUNS" 1 \
     "cd $(q "$base") && $(q "$HROS") -q --root cases export --format html -o $(q "$OUT/fresh")"
 measure "hros export sqlite" "$RUNS" 1 \
