@@ -92,7 +92,6 @@ mkdir -p "$SIZE_DIR"
 # (untimed) and applies to the next measure only.
 measure() {
     local name=$1 runs=$2 warmup=$3 cmd=$4 file=${1// /_} prepare=(--prepare "${PREPARE:-true}")
-    file=${file//,/}
     hyperfine --runs "$runs" --warmup "$warmup" "${prepare[@]}" --export-json "$SIZE_DIR/$file.json" \
         --command-name "$name" --style basic "$cmd" >&2 || die "'$name' failed; run it by hand: $cmd"
     sh -c "${PREPARE:-true}"
