@@ -88,13 +88,15 @@ SIZE_DIR=$RESULTS/$SIZE
 mkdir -p "$SIZE_DIR"
 
 # measure NAME RUNS WARMUP COMMAND: hyperfine for wall time, then one run
-# under /usr/bin/time for peak RSS.
+# under /usr/bin/time for peak RSS. $PREPARE, if set, runs before each run
+# (untimed) and applies to the next measure only.
 measure() {
-    local name=$1 runs=$2 warmup=$3 cmd=$4 file=${1// /_}
-    file=${file//,/}
-    hyperfine --runs "$runs" --warmup "$warmup" --export-json "$SIZE_DIR/$file.json" \
+    local name=$1 runs=$2 warmup=$3 cmd=$4 file=${1// /_} prepare=(--prepare "${PREPARE:-true}")
+    hyperfine --runs "$runs" --warmup "$warmup" "${prepare[@]}" --export-json "$SIZE_DIR/$file.json" \
         --command-name "$name" --style basic "$cmd" >&2 || die "'$name' failed; run it by hand: $cmd"
+    sh -c "${PREPARE:-true}"
     /usr/bin/time -f %M -o "$SIZE_DIR/$file.rss" sh -c "$cmd" > /dev/null 2>&1 || true
+    PREPARE=""
     echo "$name" >> "$SIZE_DIR/commands"
 }
 
@@ -108,6 +110,14 @@ log "timing $SIZE cases; output under $OUT"
 # every run replaces the previous one, as a publishing job would.
 measure "hros export html" "$RUNS" 1 \
     "cd $(q "$base") && $(q "$HROS") -q --root cases export --format html -o $(q "$OUT/site")"
+# The same into a new directory each run: no earlier export to link
+# unchanged pages from. The previous one is moved aside, not deleted, until
+# the end: ext4 without a journal scans past recently freed inodes when it
+# allocates, so deleting 10k files just before a run would time that instead.
+mkdir -p "$OUT/trash"
+PREPARE="mv $(q "$OUT/fresh") $(q "$OUT/trash")/\$\$ 2> /dev/null || true"
+measure "hros export html, fresh" "$RUNS" 1 \
+    "cd $(q "$base") && $(q "$HROS") -q --root cases export --format html -o $(q "$OUT/fresh")"
 measure "hros export sqlite" "$RUNS" 1 \
     "cd $(q "$base") && $(q "$HROS") -q --root cases export --format sqlite -o $(q "$OUT/bank.sqlite")"
 measure "hros export json" "$RUNS" 1 \

@@ -59,6 +59,9 @@ bool StagedDir::begin(const fs::path& target, ReplaceDir replace) {
                             target.string(), k_export_marker);
       return false;
     }
+    if (marked) {
+      m_previous = m_target;
+    }
     if (m_target == m_target.root_path()) {
       m_error = "refusing to replace the root directory";
       return false;

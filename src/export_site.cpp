@@ -29,16 +29,27 @@ namespace hros {
 namespace {
 
 // Files inside the staging directory need no temporary names of their own:
-// the directory as a whole is what appears atomically.
+// the directory as a whole is what appears atomically. A page identical to
+// the one in the export being replaced is hard-linked from it instead of
+// written: a re-export after a few edits then allocates and frees almost no
+// inodes (costly on some file systems, e.g. ext4 without a journal, which
+// scans past recently freed inodes) and writes almost nothing. Files are
+// never changed in place, so sharing them with the old directory until it is
+// removed is safe.
 class SiteWriter {
 public:
-  explicit SiteWriter(fs::path root) : m_root(std::move(root)) {}
+  SiteWriter(fs::path root, fs::path previous)
+      : m_root(std::move(root)), m_previous(std::move(previous)) {}
 
   bool write(const std::string& relative, std::string_view text) {
     if (failed()) {
       return false;
     }
     fs::path path = m_root / relative;
+    if (!m_previous.empty() && same_as_previous(relative, text) &&
+        ::link((m_previous / relative).c_str(), path.c_str()) == 0) {
+      return true;
+    }
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0) {
       return fail(relative, errno);
@@ -79,6 +90,31 @@ public:
   }
 
 private:
+  bool same_as_previous(const std::string& relative, std::string_view text) const {
+    int fd = ::open((m_previous / relative).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) {
+      return false;
+    }
+    struct stat info {};
+    bool same = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_nlink == 1 &&
+                static_cast<std::size_t>(info.st_size) == text.size();
+    std::string old;
+    if (same) {
+      old.resize(text.size());
+      std::size_t got = 0;
+      while (got < old.size()) {
+        ssize_t count = ::read(fd, old.data() + got, old.size() - got);
+        if (count <= 0) {
+          break;
+        }
+        got += static_cast<std::size_t>(count);
+      }
+      same = got == old.size() && old == text;
+    }
+    ::close(fd);
+    return same;
+  }
+
   bool fail(const std::string& relative, int error_number) {
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_failed.exchange(true)) {
@@ -89,6 +125,7 @@ private:
   }
 
   fs::path m_root;
+  fs::path m_previous;
   std::atomic<bool> m_failed{false};
   mutable std::mutex m_mutex;
   std::string m_error;
@@ -136,7 +173,7 @@ ExportResult export_site(const std::vector<const CaseRecord*>& records, const Sc
     result.error = stage.error();
     return result;
   }
-  SiteWriter out(stage.path());
+  SiteWriter out(stage.path(), stage.previous_export());
   for (const char* sub : {"cases", "industries", "topics", "assets"}) {
     out.make_dir(sub);
   }

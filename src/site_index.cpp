@@ -155,8 +155,9 @@ TermCollector::Dictionary& TermCollector::dictionary() {
 void TermCollector::add_case(std::size_t index,
                              const std::vector<std::pair<std::string_view, TermField>>& texts) {
   Dictionary& dict = dictionary();
-  for (const auto& [text, field] : texts) {
-    scan_terms(text, dict.scratch, [&](const std::string& term, std::uint64_t hash) {
+  for (const auto& entry : texts) {
+    TermField field = entry.second; // a lambda cannot capture a structured binding in C++17
+    scan_terms(entry.first, dict.scratch, [&](const std::string& term, std::uint64_t hash) {
       std::uint32_t id = dict.find_or_add(term, hash);
       if (dict.weights[id] == 0) {
         dict.touched.push_back(id);

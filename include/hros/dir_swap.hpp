@@ -25,6 +25,8 @@ public:
   // or `replace` is any) and makes the temporary directory beside it.
   bool begin(const std::filesystem::path& target, ReplaceDir replace);
   const std::filesystem::path& path() const { return m_temp; }
+  // The directory being replaced when it is an earlier export, else empty.
+  const std::filesystem::path& previous_export() const { return m_previous; }
   // Exchanges the temporary directory with the target (renameat2
   // RENAME_EXCHANGE, or two renames where the file system lacks it), then
   // removes the old contents.
@@ -36,6 +38,7 @@ public:
 private:
   std::filesystem::path m_target;
   std::filesystem::path m_temp;
+  std::filesystem::path m_previous;
   std::string m_error;
   bool m_existed = false;
 };

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -431,4 +432,41 @@ TEST_CASE("export to a read-only place fails cleanly", "[export][disk]") {
   fs::permissions(dir.path(), fs::perms::owner_all);
   CHECK(result.exit_code == 2);
   CHECK(read_text(file) == "old\n");
+}
+
+TEST_CASE("export html re-export links unchanged pages and rewrites changed ones",
+          "[export][html]") {
+  TempDir dir;
+  fs::path cases = dir.path() / "cases";
+  fs::create_directories(cases);
+  for (const auto& entry : fs::directory_iterator(data_dir() / k_root)) {
+    fs::copy_file(entry.path(), cases / entry.path().filename());
+  }
+  fs::path site = dir.path() / "site";
+  auto run = [&] {
+    return run_hros(
+               {"-q", "--root", cases.string(), "export", "--format", "html", "-o", site.string()})
+        .exit_code;
+  };
+  auto inode = [](const fs::path& file) {
+    struct stat info {};
+    ::stat(file.c_str(), &info);
+    return info.st_ino;
+  };
+  REQUIRE(run() == 0);
+  fs::path same = site / "cases" / "pay-bands-in-the-open.html";
+  fs::path changed = site / "cases" / "four-day-week-pilot.html";
+  auto same_inode = inode(same);
+  auto changed_inode = inode(changed);
+  std::string same_text = read_text(same);
+
+  std::string text = read_text(cases / "four-day-week-pilot.md");
+  text.replace(text.find("Four working days"), 17, "Four shorter days");
+  std::ofstream(cases / "four-day-week-pilot.md", std::ios::trunc) << text;
+  REQUIRE(run() == 0);
+  CHECK(inode(same) == same_inode);
+  CHECK(read_text(same) == same_text);
+  CHECK(fs::hard_link_count(same) == 1); // the old directory is gone
+  CHECK(inode(changed) != changed_inode);
+  CHECK(read_text(changed).find("Four shorter days") != std::string::npos);
 }
