@@ -13,8 +13,10 @@
 namespace hros {
 namespace {
 
+// A NUL cannot come from a command line, but would end FTS5's reading of a
+// string early: it separates words like a space.
 bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
 }
 
 // Characters FTS5's unicode61 tokenizer (Unicode 6.1 data) reads as
@@ -223,7 +225,7 @@ private:
 std::string fts5_term(const QueryTerm& term) {
   std::string quoted = "\"";
   for (char c : term.text) {
-    quoted += c;
+    quoted += c == '\0' ? ' ' : c; // a NUL would end the FTS5 string
     if (c == '"') {
       quoted += '"';
     }
