@@ -84,9 +84,11 @@ run() {
   for extra in "fuzz/seeds/$target" "fuzz/regressions/$target"; do
     if [ -d "$extra" ]; then dirs+=("$extra"); fi
   done
-  # A fixed seed makes a run on a fresh corpus repeat the same inputs, so CI
-  # fails on a finding, not on luck; HROS_FUZZ_SEED=0 picks one at random.
-  local options=(-seed="${HROS_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10
+  # A fixed seed and a cap on the inputs make a run on a fresh corpus repeat
+  # itself on any machine fast enough to reach the cap, so CI fails on a
+  # finding, not on luck; HROS_FUZZ_SEED=0 picks a seed at random.
+  local options=(-seed="${HROS_FUZZ_SEED:-1}" -runs="${HROS_FUZZ_RUNS:-100000}"
+    -max_total_time="$seconds" -timeout=10
     -rss_limit_mb=2048 -max_len=16384
     -artifact_prefix="$artifacts" -print_final_stats=1)
   if [ -s "$dict" ]; then options+=(-dict="$dict"); fi

@@ -51,9 +51,12 @@ struct LimitExceeded {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
+  // `exact_marks`: the events come from the fast path, whose marks are where
+  // each node is, empty list items included; yaml-cpp's need correcting.
   TreeBuilder(std::string_view text, Position origin, const YamlLimits& limits,
-              std::vector<Diagnostic>& diagnostics)
-      : m_text(text), m_origin(origin), m_limits(limits), m_diagnostics(diagnostics) {}
+              std::vector<Diagnostic>& diagnostics, bool exact_marks = false)
+      : m_text(text), m_origin(origin), m_limits(limits), m_diagnostics(diagnostics),
+        m_exact_marks(exact_marks) {}
 
   YamlNode take_root() { return std::move(m_root); }
 
@@ -74,7 +77,8 @@ public:
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     YamlNode node;
     node.position = position_of(mark);
-    if (!m_stack.empty() && m_stack.back().node.is_sequence() && !m_stack.back().node.flow) {
+    if (!m_exact_marks && !m_stack.empty() && m_stack.back().node.is_sequence() &&
+        !m_stack.back().node.flow) {
       node.position = empty_item_position(mark);
     }
     add(std::move(node), anchor);
@@ -321,6 +325,7 @@ private:
   Position m_origin;
   const YamlLimits& m_limits;
   std::vector<Diagnostic>& m_diagnostics;
+  bool m_exact_marks = false;
   std::vector<Frame> m_stack;
   YamlNode m_root;
   std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
@@ -558,7 +563,7 @@ YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& lim
   }
   if (limits.fast_path) {
     try {
-      TreeBuilder fast(text, origin, limits, result.diagnostics);
+      TreeBuilder fast(text, origin, limits, result.diagnostics, true);
       if (detail::parse_simple_yaml(text, fast)) {
         result.root = fast.take_root();
         return with_root_position(std::move(result), origin);
