@@ -93,7 +93,7 @@ complete -c hros -n '__hros_command_is new' -l dry-run -d 'Check everything, wri
 complete -c hros -n '__hros_command_is search' -s w -l where -x -a '(__hros_ask condition (commandline -ct))' -d 'Keep cases where FIELD OP VALUE holds (OP: = != < <= > >=); repeat to combine'
 complete -c hros -n '__hros_command_is search' -s n -l limit -x -d 'Show at most N cases; 0 for all'
 complete -c hros -n '__hros_command_is search' -s f -l format -x -a 'text json paths' -d 'text, json or paths'
-complete -c hros -n '__hros_command_is search' -l no-cache -d 'Index in memory for this search; read and write no cache file'
+complete -c hros -n '__hros_command_is search' -l no-cache -d 'Index in memory for this command; read and write no cache file'
 complete -c hros -n '__hros_command_is search' -f -a '(__hros_ask values query)'
 
 # hros related

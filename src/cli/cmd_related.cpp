@@ -8,6 +8,7 @@
 #include "hros/search_index.hpp"
 #include "hros/search_report.hpp"
 #include "hros/suggest.hpp"
+#include "ranked_options.hpp"
 
 #include <fmt/format.h>
 
@@ -18,10 +19,7 @@ namespace {
 
 struct RelatedCommand {
   std::string slug;
-  std::vector<std::string> where;
-  std::string format = "text";
-  int limit = 5;
-  bool no_cache = false;
+  RankedOptions options = {{}, "text", 5, false};
 };
 
 // A case named by its slug, or by its file's path (`cases/x.md`).
@@ -57,8 +55,8 @@ int related(SearchIndex& index, const RelatedCommand& command, const GlobalOptio
     return conditions.empty() ||
            (item.problem.empty() && matches_all(front, item.slug, conditions));
   };
-  std::vector<RelatedCase> found =
-      find_related(index, *target, context.schema, static_cast<std::size_t>(command.limit), keep);
+  std::vector<RelatedCase> found = find_related(
+      index, *target, context.schema, static_cast<std::size_t>(command.options.limit), keep);
   if (found.empty()) {
     if (format == SearchFormat::json) {
       std::fputs("[]\n", stdout);
@@ -84,30 +82,15 @@ int related(SearchIndex& index, const RelatedCommand& command, const GlobalOptio
 
 int run_related(const RelatedCommand& command, const GlobalOptions& global) {
   SearchFormat format{};
-  if (!parse_search_format(command.format, format)) {
-    print_error(fmt::format("unknown format '{}'; use text, json or paths", command.format));
+  RankedBank bank;
+  if (!check_ranked_options(command.options, format) ||
+      !open_ranked_bank(command.options, global, bank)) {
     return k_exit_usage;
   }
-  if (command.limit < 0) {
-    print_error(fmt::format("--limit: {} is not a number of cases; give 1 or more, or 0 for all",
-                            command.limit));
-    return k_exit_usage;
-  }
-  Context context;
-  if (!resolve_context(global, context)) {
-    return k_exit_usage;
-  }
-  std::vector<Condition> conditions;
-  if (!parse_conditions(command.where, context.schema, conditions)) {
-    return k_exit_usage;
-  }
-  Corpus corpus;
-  if (!discover_bank(context, corpus)) {
-    return k_exit_usage;
-  }
-  return with_index(global, context, corpus, command.no_cache, [&](SearchIndex& index) {
-    return related(index, command, global, context, corpus, conditions, format);
-  });
+  return with_index(
+      global, bank.context, bank.corpus, command.options.no_cache, [&](SearchIndex& index) {
+        return related(index, command, global, bank.context, bank.corpus, bank.conditions, format);
+      });
 }
 
 } // namespace
@@ -118,18 +101,7 @@ void setup_related(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   related->add_option("slug", command->slug, "The case: its slug, or the path of its file")
       ->required()
       ->type_name("SLUG");
-  related
-      ->add_option("-w,--where", command->where,
-                   "Keep cases where FIELD OP VALUE holds (OP: = != < <= > >=); repeat to "
-                   "combine")
-      ->type_name("COND")
-      ->allow_extra_args(false);
-  related->add_option("-n,--limit", command->limit, "Show at most N cases; 0 for all")
-      ->type_name("N")
-      ->capture_default_str();
-  related->add_option("-f,--format", command->format, "text, json or paths")->capture_default_str();
-  related->add_flag("--no-cache", command->no_cache,
-                    "Index in memory for this command; read and write no cache file");
+  add_ranked_options(related, command->options);
   related->footer(
       "Likeness: shared topics weigh most, then shared words in the title, summary and topics\n"
       "(rare words count more), then the same industry, a similar company size, shared "

@@ -8,6 +8,7 @@
 #include "hros/search_report.hpp"
 #include "hros/suggest.hpp"
 #include "hros/yaml_load.hpp"
+#include "ranked_options.hpp"
 
 #include <fmt/format.h>
 
@@ -19,10 +20,7 @@ namespace {
 
 struct SearchCommand {
   std::vector<std::string> words;
-  std::vector<std::string> where;
-  std::string format = "text";
-  int limit = 10;
-  bool no_cache = false;
+  RankedOptions options;
 };
 
 std::string join(const std::vector<std::string>& words) {
@@ -79,8 +77,8 @@ int search(SearchIndex& index, const SearchCommand& command, const GlobalOptions
            const Context& context, const Query& query, const std::vector<Condition>& conditions,
            SearchFormat format) {
   bool more = false;
-  std::vector<SearchHit> hits =
-      index.search(query, static_cast<std::size_t>(command.limit), where_filter(conditions), more);
+  std::vector<SearchHit> hits = index.search(query, static_cast<std::size_t>(command.options.limit),
+                                             where_filter(conditions), more);
   if (hits.empty()) {
     if (format == SearchFormat::json) {
       std::fputs("[]\n", stdout);
@@ -104,22 +102,17 @@ int search(SearchIndex& index, const SearchCommand& command, const GlobalOptions
   std::string text = render_results(results, context.schema, format, style);
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (format == SearchFormat::text && !global.quiet) {
-    fmt::print("\n{} case{}{}\n", results.size(), results.size() == 1 ? "" : "s",
-               more ? fmt::format(" shown; more match (--limit {} to see more)", command.limit * 2)
-                    : "");
+    fmt::print(
+        "\n{} case{}{}\n", results.size(), results.size() == 1 ? "" : "s",
+        more ? fmt::format(" shown; more match (--limit {} to see more)", command.options.limit * 2)
+             : "");
   }
   return k_exit_ok;
 }
 
 int run_search(const SearchCommand& command, const GlobalOptions& global) {
   SearchFormat format{};
-  if (!parse_search_format(command.format, format)) {
-    print_error(fmt::format("unknown format '{}'; use text, json or paths", command.format));
-    return k_exit_usage;
-  }
-  if (command.limit < 0) {
-    print_error(fmt::format("--limit: {} is not a number of cases; give 1 or more, or 0 for all",
-                            command.limit));
+  if (!check_ranked_options(command.options, format)) {
     return k_exit_usage;
   }
   std::string text = join(command.words);
@@ -129,21 +122,14 @@ int run_search(const SearchCommand& command, const GlobalOptions& global) {
                             parse.error, text, "^", parse.column));
     return k_exit_usage;
   }
-  Context context;
-  if (!resolve_context(global, context)) {
+  RankedBank bank;
+  if (!open_ranked_bank(command.options, global, bank)) {
     return k_exit_usage;
   }
-  std::vector<Condition> conditions;
-  if (!parse_conditions(command.where, context.schema, conditions)) {
-    return k_exit_usage;
-  }
-  Corpus corpus;
-  if (!discover_bank(context, corpus)) {
-    return k_exit_usage;
-  }
-  return with_index(global, context, corpus, command.no_cache, [&](SearchIndex& index) {
-    return search(index, command, global, context, parse.query, conditions, format);
-  });
+  return with_index(
+      global, bank.context, bank.corpus, command.options.no_cache, [&](SearchIndex& index) {
+        return search(index, command, global, bank.context, parse.query, bank.conditions, format);
+      });
 }
 
 } // namespace
@@ -154,18 +140,7 @@ void setup_search(CLI::App& app, const GlobalOptions& global, int& exit_code) {
   search->add_option("query", command->words, "Words to look for (see the query language below)")
       ->required()
       ->type_name("QUERY");
-  search
-      ->add_option("-w,--where", command->where,
-                   "Keep cases where FIELD OP VALUE holds (OP: = != < <= > >=); repeat to "
-                   "combine")
-      ->type_name("COND")
-      ->allow_extra_args(false);
-  search->add_option("-n,--limit", command->limit, "Show at most N cases; 0 for all")
-      ->type_name("N")
-      ->capture_default_str();
-  search->add_option("-f,--format", command->format, "text, json or paths")->capture_default_str();
-  search->add_flag("--no-cache", command->no_cache,
-                   "Index in memory for this search; read and write no cache file");
+  add_ranked_options(search, command->options);
   search->footer(
       "Query language: every word must match (in any form: 'recruiting' finds 'recruited');\n"
       "\"exact phrase\"; -word excludes; a OR b; prefix*; title:word, summary:word, body:word.\n"
