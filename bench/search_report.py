@@ -131,7 +131,7 @@ def main():
         extra = edit["mean"] - base["mean"]
         check(f"one edited file costs under {MAX_EDIT_EXTRA_SECONDS:.1f} s over warm",
               extra < MAX_EDIT_EXTRA_SECONDS,
-              f"+{extra * 1000:.0f} ms (cpu +{(edit['cpu'] - base['cpu']) * 1000:.0f} ms)")
+              f"{extra * 1000:+.0f} ms (cpu {(edit['cpu'] - base['cpu']) * 1000:+.0f} ms)")
     cold = m.get("cold")
     if cold and size in MAX_COLD_SECONDS:
         limit = MAX_COLD_SECONDS[size]
