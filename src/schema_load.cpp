@@ -73,7 +73,9 @@ public:
 
   std::optional<std::size_t> count(const YamlNode& node, const std::string& what) {
     std::optional<double> value = number(node, what);
-    if (value && *value >= 0 && *value == static_cast<double>(static_cast<std::size_t>(*value))) {
+    // Checked against 2^53 before the cast: a larger double does not fit a size_t.
+    if (value && *value >= 0 && *value <= 9007199254740992.0 &&
+        *value == static_cast<double>(static_cast<std::size_t>(*value))) {
       return static_cast<std::size_t>(*value);
     }
     if (value) {
