@@ -1,5 +1,7 @@
 #include "hros/corpus.hpp"
 
+#include "stamp_worker.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,9 +9,12 @@
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
+#include <fcntl.h>
 #include <fnmatch.h>
+#include <memory>
 #include <set>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utility>
 
 namespace fs = std::filesystem;
@@ -39,6 +44,9 @@ bool has_md_extension(const std::string& name) {
   return ends_with(name, ".md");
 }
 
+// Entries read from a directory before they are stat-ed together.
+constexpr std::size_t k_entry_batch = 256;
+
 // Markdown saved under another extension (.MD, .markdown): meant as a case,
 // but never checked or published unless someone says so.
 bool has_other_markdown_extension(const std::string& name) {
@@ -51,8 +59,8 @@ bool has_other_markdown_extension(const std::string& name) {
 
 class Walker {
 public:
-  Walker(const fs::path& root, const std::vector<std::string>& ignore, Corpus& corpus)
-      : m_ignore(ignore), m_corpus(corpus) {
+  Walker(const fs::path& root, const std::vector<std::string>& ignore, Corpus& corpus, bool stamps)
+      : m_ignore(ignore), m_corpus(corpus), m_stamps(stamps) {
     char* resolved = ::realpath(root.c_str(), nullptr);
     if (resolved != nullptr) {
       m_real_root = resolved;
@@ -69,27 +77,25 @@ public:
     if (!m_visited.insert({info.st_dev, info.st_ino}).second) {
       return; // a symlink loop, or a second link to a directory already read
     }
-    DIR* handle = ::opendir(directory.c_str());
+    int directory_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR* handle = directory_fd >= 0 ? ::fdopendir(directory_fd) : nullptr;
     if (handle == nullptr) {
       problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
+      if (directory_fd >= 0) {
+        ::close(directory_fd);
+      }
       return;
     }
-    // The entry type readdir gives spares an lstat per file on the common
-    // file systems; DT_UNKNOWN (some others) falls back to lstat.
-    std::vector<std::pair<std::string, unsigned char>> entries;
-    while (dirent* entry = ::readdir(handle)) {
-      if (entry->d_name[0] != '.') {
-        entries.emplace_back(entry->d_name, entry->d_type);
-      }
-    }
+    std::vector<DirectoryEntry> entries = read_entries(handle, directory_fd);
     ::closedir(handle);
-    std::sort(entries.begin(), entries.end());
-    for (const auto& [name, type] : entries) {
+    std::sort(entries.begin(), entries.end(),
+              [](const DirectoryEntry& a, const DirectoryEntry& b) { return a.name < b.name; });
+    for (DirectoryEntry& entry : entries) {
+      const std::string& name = entry.name;
       std::string child = relative.empty() ? name : relative + "/" + name;
-      if (type == DT_REG && has_md_extension(name)) {
+      if (entry.type == DT_REG && has_md_extension(name)) {
         if (!is_ignored(child, m_ignore)) {
-          m_corpus.files.push_back(directory / name);
-          m_corpus.relative.push_back(std::move(child));
+          add_file(directory / name, std::move(child), entry.stamp);
         }
         continue;
       }
@@ -98,6 +104,59 @@ public:
   }
 
 private:
+  // The entry type readdir gives spares an lstat per file on the common
+  // file systems; DT_UNKNOWN (some others) falls back to lstat in `visit`.
+  // With stamps, batches of entries are stat-ed by a second thread while
+  // this one reads on.
+  std::vector<DirectoryEntry> read_entries(DIR* handle, int directory_fd) {
+    std::vector<std::unique_ptr<EntryBatch>> batches;
+    auto start_batch = [&] {
+      batches.push_back(std::make_unique<EntryBatch>());
+      batches.back()->directory_fd = directory_fd;
+      batches.back()->entries.reserve(k_entry_batch);
+    };
+    start_batch();
+    while (dirent* entry = ::readdir(handle)) {
+      if (entry->d_name[0] == '.') {
+        continue;
+      }
+      if (batches.back()->entries.size() == k_entry_batch) {
+        if (m_stamps) {
+          worker().submit(batches.back().get());
+        }
+        start_batch();
+      }
+      batches.back()->entries.push_back(DirectoryEntry{entry->d_name, entry->d_type, {}});
+    }
+    if (m_stamps) {
+      stat_markdown_entries(*batches.back());
+      if (m_worker) {
+        m_worker->finish();
+      }
+    }
+    std::vector<DirectoryEntry> entries;
+    entries.reserve(batches.size() * k_entry_batch);
+    for (const std::unique_ptr<EntryBatch>& batch : batches) {
+      std::move(batch->entries.begin(), batch->entries.end(), std::back_inserter(entries));
+    }
+    return entries;
+  }
+
+  StampWorker& worker() {
+    if (!m_worker) {
+      m_worker = std::make_unique<StampWorker>();
+    }
+    return *m_worker;
+  }
+
+  void add_file(fs::path path, std::string relative, const FileStamp& stamp) {
+    m_corpus.files.push_back(std::move(path));
+    m_corpus.relative.push_back(std::move(relative));
+    if (m_stamps) {
+      m_corpus.stamps.push_back(stamp);
+    }
+  }
+
   void visit(const fs::path& path, const std::string& relative) {
     if (is_ignored(relative, m_ignore)) {
       return;
@@ -122,8 +181,7 @@ private:
     if (S_ISDIR(info.st_mode)) {
       walk(path, relative);
     } else if (S_ISREG(info.st_mode) && has_md_extension(relative)) {
-      m_corpus.files.push_back(path);
-      m_corpus.relative.push_back(relative);
+      add_file(path, relative, stamp_of(info));
     } else if (!S_ISREG(info.st_mode) && has_md_extension(relative)) {
       Diagnostic diagnostic =
           make_diagnostic(0, 0, Severity::warning,
@@ -172,15 +230,17 @@ private:
 
   const std::vector<std::string>& m_ignore;
   Corpus& m_corpus;
+  bool m_stamps;
+  std::unique_ptr<StampWorker> m_worker; // started at the first big directory
   std::string m_real_root;
   std::set<std::pair<dev_t, ino_t>> m_visited;
 };
 
 } // namespace
 
-Corpus discover_cases(const fs::path& root, const std::vector<std::string>& ignore) {
+Corpus discover_cases(const fs::path& root, const std::vector<std::string>& ignore, bool stamps) {
   Corpus corpus;
-  Walker(root, ignore, corpus).walk(root, "");
+  Walker(root, ignore, corpus, stamps).walk(root, "");
   return corpus;
 }
 

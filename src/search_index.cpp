@@ -1,6 +1,7 @@
 #include "hros/search_index.hpp"
 
 #include "hros/corpus.hpp"
+#include "hros/file_stamp.hpp"
 #include "hros/index_document.hpp"
 #include "hros/lint.hpp"
 #include "sqlite_db.hpp"
@@ -25,7 +26,7 @@ namespace {
 // Identify hros's cache files, and the layout of this version: a file with
 // any other pair is not ours to read, and is rebuilt.
 constexpr std::int64_t k_application_id = 0x68726f73; // "hros"
-constexpr std::int64_t k_format_version = 1;
+constexpr std::int64_t k_format_version = 2;
 
 // BM25 weights of the FTS columns: title, summary, meta, body.
 constexpr const char* k_rank = "bm25(docs, 10.0, 5.0, 2.0, 1.0)";
@@ -56,29 +57,39 @@ CREATE INDEX files_stamp ON files(path, mtime, size, inode);
 CREATE VIRTUAL TABLE docs USING fts5(title, summary, meta, body,
   tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
+CREATE TABLE state(id INTEGER PRIMARY KEY CHECK (id = 1), first INTEGER NOT NULL,
+  second INTEGER NOT NULL, count INTEGER NOT NULL);
+INSERT INTO state VALUES(1, 0, 0, 0);
 )sql";
-
-struct Stamp {
-  std::int64_t mtime = 0;
-  std::int64_t size = 0;
-  std::int64_t inode = 0;
-  bool operator==(const Stamp& other) const {
-    return mtime == other.mtime && size == other.size && inode == other.inode;
-  }
-};
 
 struct Stored {
   std::int64_t id = 0;
   std::string path;
-  Stamp stamp;
+  FileStamp stamp;
 };
 
 struct Present {
   const fs::path* file = nullptr;
-  std::string path; // relative to the root
-  Stamp stamp;
-  bool exists = false;
+  const std::string* path = nullptr; // relative to the root
+  FileStamp stamp;
 };
+
+StampDigest stored_digest(sql::Database& db) {
+  sql::Statement row = db.prepare("SELECT first, second, count FROM state WHERE id = 1");
+  if (!row.step()) {
+    return {};
+  }
+  return StampDigest{static_cast<std::uint64_t>(row.integer(0)),
+                     static_cast<std::uint64_t>(row.integer(1)), row.integer(2)};
+}
+
+void store_digest(sql::Database& db, const StampDigest& digest) {
+  db.prepare("UPDATE state SET first = ?1, second = ?2, count = ?3 WHERE id = 1")
+      .bind(1, static_cast<std::int64_t>(digest.first))
+      .bind(2, static_cast<std::int64_t>(digest.second))
+      .bind(3, digest.count)
+      .run();
+}
 
 std::string relative_path(const fs::path& file, const fs::path& root) {
   return file.lexically_relative(root).generic_string();
@@ -124,6 +135,19 @@ void remove_cache_files(const fs::path& file) {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     fs::remove(file.string() + suffix, ignored);
   }
+}
+
+// The files table is as found, but its digest says otherwise (a cache from
+// before digests were kept correctly): set it right, or every command would
+// read every row again.
+void heal_digest(sql::Database& db, const std::vector<Stored>& stored) {
+  StampDigest digest;
+  for (const Stored& row : stored) {
+    digest.add(row.path, row.stamp);
+  }
+  sql::Transaction transaction(db);
+  store_digest(db, digest);
+  transaction.commit();
 }
 
 } // namespace
@@ -318,42 +342,50 @@ void SearchIndex::open_database(const std::string& path) {
 
 void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   sql::Database& db = *m_db;
+  const std::vector<fs::path>& files = corpus.files;
+  std::vector<std::string> computed;
+  if (corpus.relative.size() != files.size()) {
+    for (const fs::path& file : files) {
+      computed.push_back(relative_path(file, m_root));
+    }
+  }
+  const std::vector<std::string>& relative = computed.empty() ? corpus.relative : computed;
+  // Stat-ing every file is the floor of a search's cost on a big bank (the
+  // walk that found the files may have done it already); when the digest of
+  // what was found equals the index's, nothing needs reading.
+  std::vector<FileStamp> computed_stamps;
+  if (corpus.stamps.size() != files.size()) {
+    computed_stamps = stat_files(m_root, relative, threads);
+  }
+  const std::vector<FileStamp>& stamps = computed_stamps.empty() ? corpus.stamps : computed_stamps;
+  StampDigest found;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (stamps[i].known()) {
+      found.add(relative[i], stamps[i]);
+    }
+  }
+  m_status.files = static_cast<std::size_t>(found.count);
+  if (found == stored_digest(db)) {
+    return;
+  }
+
   std::vector<Stored> stored;
   {
     sql::Statement rows =
         db.prepare("SELECT id, path, mtime, size, inode FROM files ORDER BY path");
     while (rows.step()) {
       stored.push_back(Stored{rows.integer(0), std::string(rows.text(1)),
-                              Stamp{rows.integer(2), rows.integer(3), rows.integer(4)}});
+                              FileStamp{rows.integer(2), rows.integer(3), rows.integer(4)}});
     }
   }
-  const std::vector<fs::path>& files = corpus.files;
-  std::vector<Present> present(files.size());
-  // Stat-ing every file is the floor of a search's cost on a big bank: the
-  // calls are independent, so both cores share them, and each names the file
-  // from the root's descriptor so the kernel resolves the shortest path.
-  int root_fd = ::open(m_root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  parallel_for(files.size(), threads, [&](std::size_t i) {
-    Present& entry = present[i];
-    entry.file = &files[i];
-    entry.path = i < corpus.relative.size() ? corpus.relative[i] : relative_path(files[i], m_root);
-    struct stat info {};
-    int status = root_fd >= 0 ? ::fstatat(root_fd, entry.path.c_str(), &info, 0)
-                              : ::stat(files[i].c_str(), &info);
-    if (status == 0) {
-      entry.exists = true;
-      entry.stamp =
-          Stamp{static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec,
-                static_cast<std::int64_t>(info.st_size), static_cast<std::int64_t>(info.st_ino)};
+  std::vector<Present> present;
+  present.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (stamps[i].known()) {
+      present.push_back(Present{&files[i], &relative[i], stamps[i]});
     }
-  });
-  if (root_fd >= 0) {
-    ::close(root_fd);
   }
-  present.erase(std::remove_if(present.begin(), present.end(),
-                               [](const Present& entry) { return !entry.exists; }),
-                present.end());
-  auto by_path = [](const Present& a, const Present& b) { return a.path < b.path; };
+  auto by_path = [](const Present& a, const Present& b) { return *a.path < *b.path; };
   if (!std::is_sorted(present.begin(), present.end(), by_path)) {
     std::sort(present.begin(), present.end(), by_path);
   }
@@ -365,7 +397,7 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   while (i < stored.size() || j < present.size()) {
     int order = i == stored.size()    ? 1
                 : j == present.size() ? -1
-                                      : stored[i].path.compare(present[j].path);
+                                      : stored[i].path.compare(*present[j].path);
     if (order < 0) {
       removed.push_back(stored[i++].id);
     } else if (order > 0) {
@@ -381,14 +413,18 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
     }
   }
   m_status.removed = removed.size();
-  m_status.files = present.size();
   if (removed.empty() && to_read.empty()) {
+    heal_digest(db, stored);
     return;
   }
 
+  // The digest is kept equal to the files table's in the same transaction as
+  // every change to it, whichever hros makes the change.
   sql::Transaction transaction(db);
+  StampDigest digest = stored_digest(db);
   sql::Statement delete_doc = db.prepare("DELETE FROM docs WHERE rowid = ?1");
-  sql::Statement delete_file = db.prepare("DELETE FROM files WHERE id = ?1");
+  sql::Statement delete_file =
+      db.prepare("DELETE FROM files WHERE id = ?1 RETURNING path, mtime, size, inode");
   sql::Statement find = db.prepare("SELECT id FROM files WHERE path = ?1");
   sql::Statement insert_file =
       db.prepare("INSERT INTO files(path, mtime, size, inode, slug, title, organization, industry, "
@@ -398,7 +434,12 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
       db.prepare("INSERT INTO docs(rowid, title, summary, meta, body) VALUES(?1, ?2, ?3, ?4, ?5)");
   auto forget = [&](std::int64_t id) {
     delete_doc.bind(1, id).run();
-    delete_file.bind(1, id).run();
+    delete_file.bind(1, id);
+    if (delete_file.step()) {
+      digest.remove(delete_file.text(0), FileStamp{delete_file.integer(1), delete_file.integer(2),
+                                                   delete_file.integer(3)});
+    }
+    delete_file.reset();
   };
   for (std::int64_t id : removed) {
     forget(id);
@@ -423,14 +464,14 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
       const Present& entry = *to_read[start + k];
       const IndexDocument& document = documents[k];
       // Another hros may have indexed this file since the list was read.
-      if (find.bind(1, entry.path).step()) {
+      if (find.bind(1, *entry.path).step()) {
         std::int64_t id = find.integer(0);
         find.reset();
         forget(id);
       } else {
         find.reset();
       }
-      insert_file.bind(1, entry.path)
+      insert_file.bind(1, *entry.path)
           .bind(2, entry.stamp.mtime)
           .bind(3, entry.stamp.size)
           .bind(4, entry.stamp.inode)
@@ -445,6 +486,7 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
           .bind(13, static_cast<std::int64_t>(document.front_line))
           .bind(14, document.problem)
           .run();
+      digest.add(*entry.path, entry.stamp);
       std::int64_t id = db.last_insert_rowid();
       insert_doc.bind(1, id)
           .bind(2, document.title)
@@ -457,7 +499,22 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
       documents = next.get();
     }
   }
+  store_digest(db, digest);
   transaction.commit();
+}
+
+void SearchIndex::fail(const sql::Error& error) {
+  // A query hros wrote failed on a cache that looked sound when opened
+  // (damaged pages of the full-text index, say): the next command must not
+  // meet it again, so it goes, unless the failure was the machine's (busy,
+  // out of memory or disk) and says nothing of the file.
+  int primary = error.code() & 0xff;
+  bool transient = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_NOMEM ||
+                   primary == SQLITE_INTERRUPT || primary == SQLITE_FULL || primary == SQLITE_IOERR;
+  if (!m_status.in_memory && !transient) {
+    remove_cache_files(m_cache_file);
+  }
+  throw IndexFailure(error.what());
 }
 
 IndexedCase SearchIndex::load_case(std::int64_t id) {
@@ -522,7 +579,7 @@ std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t
       hits.push_back(SearchHit{std::move(item), -rows.real(1), {}});
     }
   } catch (const sql::Error& error) {
-    throw IndexFailure(error.what());
+    fail(error);
   }
   return hits;
 }
@@ -539,7 +596,7 @@ std::size_t SearchIndex::count(const Query& query) {
     rows.bind(1, to_fts5(query));
     return rows.step() ? static_cast<std::size_t>(rows.integer(0)) : 0;
   } catch (const sql::Error& error) {
-    throw IndexFailure(error.what());
+    fail(error);
   }
 }
 
@@ -551,7 +608,7 @@ std::vector<std::string> SearchIndex::vocabulary() {
       terms.emplace_back(rows.text(0));
     }
   } catch (const sql::Error& error) {
-    throw IndexFailure(error.what());
+    fail(error);
   }
   return terms;
 }
@@ -565,7 +622,7 @@ std::unique_ptr<IndexedCase> SearchIndex::find_slug(const std::string& slug) {
     }
     return std::make_unique<IndexedCase>(load_case(rows.integer(0)));
   } catch (const sql::Error& error) {
-    throw IndexFailure(error.what());
+    fail(error);
   }
 }
 
@@ -604,7 +661,7 @@ std::string SearchIndex::snippet(const Query& query, std::int64_t id) {
       }
     }
   } catch (const sql::Error& error) {
-    throw IndexFailure(error.what());
+    fail(error);
   }
   return {};
 }

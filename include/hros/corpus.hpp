@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hros/diagnostic.hpp"
+#include "hros/file_stamp.hpp"
 
 namespace hros {
 
@@ -12,6 +13,7 @@ namespace hros {
 struct Corpus {
   std::vector<std::filesystem::path> files;
   std::vector<std::string> relative;   // each file's path below the root, '/'-separated
+  std::vector<FileStamp> stamps;       // each file's, when asked for; else empty
   std::vector<Diagnostic> diagnostics; // skipped symlinks, unreadable directories
   bool io_error = false;               // the root itself could not be read
 };
@@ -20,7 +22,10 @@ struct Corpus {
 // match an `ignore` glob (relative to root; `*` also matches `/`). Symlinks
 // are followed only while they stay inside root, and each directory is
 // visited once, so links out of the bank and link loops are harmless.
-Corpus discover_cases(const std::filesystem::path& root, const std::vector<std::string>& ignore);
+// With `stamps`, every file is stat-ed too, on a second core while the
+// directories are read (the search index's freshness check).
+Corpus discover_cases(const std::filesystem::path& root, const std::vector<std::string>& ignore,
+                      bool stamps = false);
 
 // How a path is shown to the user: relative to the working directory when it
 // is below it, as compilers do, else absolute.

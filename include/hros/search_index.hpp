@@ -15,6 +15,7 @@ namespace hros {
 
 namespace sql {
 class Database;
+class Error;
 class Statement;
 } // namespace sql
 
@@ -110,6 +111,7 @@ private:
   void finish_fresh(const Corpus& corpus, unsigned threads);
   void refresh(const Corpus& corpus, unsigned threads);
   IndexedCase load_case(std::int64_t id);
+  [[noreturn]] void fail(const sql::Error& error);
   std::vector<SearchHit> ranked(const std::string& match, std::size_t limit,
                                 const std::function<bool(const IndexedCase&)>& keep, bool& more,
                                 std::int64_t except);

@@ -35,7 +35,7 @@ bool check_ranked_options(const RankedOptions& options, SearchFormat& format) {
 bool open_ranked_bank(const RankedOptions& options, const GlobalOptions& global, RankedBank& bank) {
   return resolve_context(global, bank.context) &&
          parse_conditions(options.where, bank.context.schema, bank.conditions) &&
-         discover_bank(bank.context, bank.corpus);
+         discover_bank(bank.context, bank.corpus, /*stamps=*/true);
 }
 
 } // namespace hros::cli
