@@ -59,8 +59,9 @@ bool has_other_markdown_extension(const std::string& name) {
 
 class Walker {
 public:
-  Walker(const fs::path& root, const std::vector<std::string>& ignore, Corpus& corpus, bool stamps)
-      : m_ignore(ignore), m_corpus(corpus), m_stamps(stamps) {
+  Walker(const fs::path& root, const std::vector<std::string>& ignore, Corpus& corpus,
+         const DiscoverOptions& options)
+      : m_ignore(ignore), m_corpus(corpus), m_stamps(options.stamps), m_sorted(options.sorted) {
     char* resolved = ::realpath(root.c_str(), nullptr);
     if (resolved != nullptr) {
       m_real_root = resolved;
@@ -86,29 +87,56 @@ public:
       }
       return;
     }
-    std::vector<DirectoryEntry> entries = read_entries(handle, directory_fd);
-    ::closedir(handle);
-    std::sort(entries.begin(), entries.end(),
-              [](const DirectoryEntry& a, const DirectoryEntry& b) { return a.name < b.name; });
-    for (DirectoryEntry& entry : entries) {
-      const std::string& name = entry.name;
-      std::string child = relative.empty() ? name : relative + "/" + name;
-      if (entry.type == DT_REG && has_md_extension(name)) {
-        if (!is_ignored(child, m_ignore)) {
-          add_file(directory / name, std::move(child), entry.stamp);
-        }
-        continue;
+    std::vector<std::unique_ptr<EntryBatch>> batches = read_entries(handle, directory_fd);
+    // Entries are put in order by pointer, while the second thread may still
+    // be writing their stamps (a field the sort does not read).
+    std::vector<const DirectoryEntry*> entries;
+    for (const std::unique_ptr<EntryBatch>& batch : batches) {
+      for (const DirectoryEntry& entry : batch->entries) {
+        entries.push_back(&entry);
       }
-      visit(directory / name, child);
     }
+    if (m_sorted) {
+      std::sort(entries.begin(), entries.end(),
+                [](const DirectoryEntry* a, const DirectoryEntry* b) { return a->name < b->name; });
+    }
+    std::vector<std::pair<std::size_t, const DirectoryEntry*>> stamped;
+    try {
+      for (const DirectoryEntry* entry : entries) {
+        const std::string& name = entry->name;
+        std::string child = relative.empty() ? name : relative + "/" + name;
+        if (entry->type == DT_REG && has_md_extension(name)) {
+          if (!is_ignored(child, m_ignore)) {
+            stamped.emplace_back(m_corpus.files.size(), entry);
+            add_file(directory / name, std::move(child), FileStamp{});
+          }
+          continue;
+        }
+        visit(directory / name, child);
+      }
+    } catch (...) {
+      // The second thread must be done with these entries before they go.
+      if (m_stamps) {
+        worker().finish();
+      }
+      ::closedir(handle);
+      throw;
+    }
+    if (m_stamps) {
+      worker().finish();
+      for (const auto& [index, entry] : stamped) {
+        m_corpus.stamps[index] = entry->stamp;
+      }
+    }
+    ::closedir(handle);
   }
 
 private:
   // The entry type readdir gives spares an lstat per file on the common
   // file systems; DT_UNKNOWN (some others) falls back to lstat in `visit`.
-  // With stamps, batches of entries are stat-ed by a second thread while
-  // this one reads on.
-  std::vector<DirectoryEntry> read_entries(DIR* handle, int directory_fd) {
+  // With stamps, batches of entries are stat-ed by a second thread, from
+  // the directory's descriptor, while this one reads on and sorts them.
+  std::vector<std::unique_ptr<EntryBatch>> read_entries(DIR* handle, int directory_fd) {
     std::vector<std::unique_ptr<EntryBatch>> batches;
     auto start_batch = [&] {
       batches.push_back(std::make_unique<EntryBatch>());
@@ -129,17 +157,9 @@ private:
       batches.back()->entries.push_back(DirectoryEntry{entry->d_name, entry->d_type, {}});
     }
     if (m_stamps) {
-      stat_markdown_entries(*batches.back());
-      if (m_worker) {
-        m_worker->finish();
-      }
+      worker().submit(batches.back().get());
     }
-    std::vector<DirectoryEntry> entries;
-    entries.reserve(batches.size() * k_entry_batch);
-    for (const std::unique_ptr<EntryBatch>& batch : batches) {
-      std::move(batch->entries.begin(), batch->entries.end(), std::back_inserter(entries));
-    }
-    return entries;
+    return batches;
   }
 
   StampWorker& worker() {
@@ -231,6 +251,7 @@ private:
   const std::vector<std::string>& m_ignore;
   Corpus& m_corpus;
   bool m_stamps;
+  bool m_sorted;
   std::unique_ptr<StampWorker> m_worker; // started at the first big directory
   std::string m_real_root;
   std::set<std::pair<dev_t, ino_t>> m_visited;
@@ -238,9 +259,10 @@ private:
 
 } // namespace
 
-Corpus discover_cases(const fs::path& root, const std::vector<std::string>& ignore, bool stamps) {
+Corpus discover_cases(const fs::path& root, const std::vector<std::string>& ignore,
+                      const DiscoverOptions& options) {
   Corpus corpus;
-  Walker(root, ignore, corpus, stamps).walk(root, "");
+  Walker(root, ignore, corpus, options).walk(root, "");
   return corpus;
 }
 

@@ -62,7 +62,7 @@ bool parse_conditions(const std::vector<std::string>& texts, const Schema& schem
 
 // The case files of the bank; prints an error and returns false when the
 // cases directory does not exist (a usage error).
-bool discover_bank(const Context& context, Corpus& corpus, bool stamps = false);
+bool discover_bank(const Context& context, Corpus& corpus, const DiscoverOptions& options = {});
 
 // Marks the arguments after `search` that are excluded query words (`-sales`)
 // rather than options, by putting k_query_word_mark before them, so the

@@ -9,7 +9,8 @@
 
 namespace hros {
 
-// The case files found under a directory, in a stable (sorted) order.
+// The case files found under a directory, in a stable (sorted) order unless
+// asked otherwise.
 struct Corpus {
   std::vector<std::filesystem::path> files;
   std::vector<std::string> relative;   // each file's path below the root, '/'-separated
@@ -22,10 +23,16 @@ struct Corpus {
 // match an `ignore` glob (relative to root; `*` also matches `/`). Symlinks
 // are followed only while they stay inside root, and each directory is
 // visited once, so links out of the bank and link loops are harmless.
-// With `stamps`, every file is stat-ed too, on a second core while the
-// directories are read (the search index's freshness check).
+struct DiscoverOptions {
+  // Stat every file too, on a second core while the directories are read
+  // (the search index's freshness check).
+  bool stamps = false;
+  // List the files in sorted order; without, in the order directories give
+  // them, for callers that do not show the list (sorting 100k names costs).
+  bool sorted = true;
+};
 Corpus discover_cases(const std::filesystem::path& root, const std::vector<std::string>& ignore,
-                      bool stamps = false);
+                      const DiscoverOptions& options = {});
 
 // How a path is shown to the user: relative to the working directory when it
 // is below it, as compilers do, else absolute.

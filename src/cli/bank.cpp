@@ -24,14 +24,14 @@ bool parse_conditions(const std::vector<std::string>& texts, const Schema& schem
   return true;
 }
 
-bool discover_bank(const Context& context, Corpus& corpus, bool stamps) {
+bool discover_bank(const Context& context, Corpus& corpus, const DiscoverOptions& options) {
   std::error_code error;
   if (!fs::is_directory(context.config.cases_dir, error)) {
     print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
                             display_path(context.config.cases_dir)));
     return false;
   }
-  corpus = discover_cases(display_path(context.config.cases_dir), context.config.ignore, stamps);
+  corpus = discover_cases(display_path(context.config.cases_dir), context.config.ignore, options);
   return true;
 }
 

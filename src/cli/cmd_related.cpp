@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <memory>
 
 namespace hros::cli {
@@ -40,6 +42,7 @@ int related(SearchIndex& index, const RelatedCommand& command, const GlobalOptio
     for (const auto& file : corpus.files) {
       slugs.push_back(slug_of(file));
     }
+    std::sort(slugs.begin(), slugs.end()); // the bank was listed in no particular order
     // A slug is long: a typed part of one is a likelier slip than a typo.
     std::string suggestion = did_you_mean(slug, slugs);
     for (const std::string& candidate : slugs) {

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -56,7 +57,9 @@ TEST_CASE("file stamps: the walk stats every case file it lists", "[file_stamp]"
   bank.write("retail/image.png", "png");
 
   hros::Corpus plain = hros::discover_cases(bank.root, {});
-  hros::Corpus stamped = hros::discover_cases(bank.root, {}, true);
+  hros::DiscoverOptions options;
+  options.stamps = true;
+  hros::Corpus stamped = hros::discover_cases(bank.root, {}, options);
   CHECK(plain.stamps.empty());
   REQUIRE(stamped.files == plain.files);
   REQUIRE(stamped.relative == plain.relative);
@@ -68,6 +71,22 @@ TEST_CASE("file stamps: the walk stats every case file it lists", "[file_stamp]"
   }
   // The same stamps as stat-ing the listed files afterwards.
   CHECK(hros::stat_files(bank.root, stamped.relative, 2) == stamped.stamps);
+
+  // Unsorted: the same files with the same stamps, in some order.
+  options.sorted = false;
+  hros::Corpus unsorted = hros::discover_cases(bank.root, {}, options);
+  REQUIRE(unsorted.files.size() == plain.files.size());
+  std::vector<std::pair<std::string, FileStamp>> pairs;
+  for (std::size_t i = 0; i < unsorted.files.size(); ++i) {
+    CHECK(unsorted.files[i] == bank.root / unsorted.relative[i]);
+    pairs.emplace_back(unsorted.relative[i], unsorted.stamps[i]);
+  }
+  std::sort(pairs.begin(), pairs.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < pairs.size(); ++i) {
+    CHECK(pairs[i].first == stamped.relative[i]);
+    CHECK(pairs[i].second == stamped.stamps[i]);
+  }
 }
 
 TEST_CASE("file stamps: a file gone before it is stat-ed has no stamp", "[file_stamp]") {
