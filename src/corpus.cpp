@@ -61,7 +61,8 @@ class Walker {
 public:
   Walker(const fs::path& root, const std::vector<std::string>& ignore, Corpus& corpus,
          const DiscoverOptions& options)
-      : m_ignore(ignore), m_corpus(corpus), m_stamps(options.stamps), m_sorted(options.sorted) {
+      : m_ignore(ignore), m_corpus(corpus), m_stamps(options.stamps), m_sorted(options.sorted),
+        m_full_paths(options.full_paths) {
     char* resolved = ::realpath(root.c_str(), nullptr);
     if (resolved != nullptr) {
       m_real_root = resolved;
@@ -107,8 +108,8 @@ public:
         std::string child = relative.empty() ? name : relative + "/" + name;
         if (entry->type == DT_REG && has_md_extension(name)) {
           if (!is_ignored(child, m_ignore)) {
-            stamped.emplace_back(m_corpus.files.size(), entry);
-            add_file(directory / name, std::move(child), FileStamp{});
+            stamped.emplace_back(m_corpus.relative.size(), entry);
+            add_file(m_full_paths ? directory / name : fs::path(), std::move(child), FileStamp{});
           }
           continue;
         }
@@ -170,7 +171,9 @@ private:
   }
 
   void add_file(fs::path path, std::string relative, const FileStamp& stamp) {
-    m_corpus.files.push_back(std::move(path));
+    if (m_full_paths) {
+      m_corpus.files.push_back(std::move(path));
+    }
     m_corpus.relative.push_back(std::move(relative));
     if (m_stamps) {
       m_corpus.stamps.push_back(stamp);
@@ -252,6 +255,7 @@ private:
   Corpus& m_corpus;
   bool m_stamps;
   bool m_sorted;
+  bool m_full_paths;
   std::unique_ptr<StampWorker> m_worker; // started at the first big directory
   std::string m_real_root;
   std::set<std::pair<dev_t, ino_t>> m_visited;

@@ -69,7 +69,6 @@ struct Stored {
 };
 
 struct Present {
-  const fs::path* file = nullptr;
   const std::string* path = nullptr; // relative to the root
   FileStamp stamp;
 };
@@ -342,24 +341,26 @@ void SearchIndex::open_database(const std::string& path) {
 
 void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   sql::Database& db = *m_db;
-  const std::vector<fs::path>& files = corpus.files;
+  // The walk may have listed only the paths below the root (`relative`);
+  // a corpus made otherwise may have only the full ones.
   std::vector<std::string> computed;
-  if (corpus.relative.size() != files.size()) {
-    for (const fs::path& file : files) {
+  if (corpus.relative.size() != corpus.files.size() && corpus.relative.empty()) {
+    for (const fs::path& file : corpus.files) {
       computed.push_back(relative_path(file, m_root));
     }
   }
   const std::vector<std::string>& relative = computed.empty() ? corpus.relative : computed;
+  std::size_t count = relative.size();
   // Stat-ing every file is the floor of a search's cost on a big bank (the
   // walk that found the files may have done it already); when the digest of
   // what was found equals the index's, nothing needs reading.
   std::vector<FileStamp> computed_stamps;
-  if (corpus.stamps.size() != files.size()) {
+  if (corpus.stamps.size() != count) {
     computed_stamps = stat_files(m_root, relative, threads);
   }
   const std::vector<FileStamp>& stamps = computed_stamps.empty() ? corpus.stamps : computed_stamps;
   StampDigest found;
-  for (std::size_t i = 0; i < files.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     if (stamps[i].known()) {
       found.add(relative[i], stamps[i]);
     }
@@ -379,10 +380,10 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
     }
   }
   std::vector<Present> present;
-  present.reserve(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
+  present.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
     if (stamps[i].known()) {
-      present.push_back(Present{&files[i], &relative[i], stamps[i]});
+      present.push_back(Present{&relative[i], stamps[i]});
     }
   }
   auto by_path = [](const Present& a, const Present& b) { return *a.path < *b.path; };
@@ -446,11 +447,12 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   }
   // Reading and parsing the next batch overlaps inserting this one: SQLite
   // writes on one core while the other reads files.
-  auto read_batch = [&to_read](std::size_t start, unsigned batch_threads) {
-    std::size_t count = std::min(k_batch, to_read.size() - start);
-    std::vector<IndexDocument> batch(count);
-    parallel_for(count, batch_threads,
-                 [&](std::size_t k) { batch[k] = read_index_document(*to_read[start + k]->file); });
+  auto read_batch = [this, &to_read](std::size_t start, unsigned batch_threads) {
+    std::size_t size = std::min(k_batch, to_read.size() - start);
+    std::vector<IndexDocument> batch(size);
+    parallel_for(size, batch_threads, [&](std::size_t k) {
+      batch[k] = read_index_document(m_root / *to_read[start + k]->path);
+    });
     return batch;
   };
   std::vector<IndexDocument> documents = read_batch(0, threads);
@@ -459,8 +461,7 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
     if (start + k_batch < to_read.size()) {
       next = std::async(std::launch::async, read_batch, start + k_batch, 1u);
     }
-    std::size_t count = documents.size();
-    for (std::size_t k = 0; k < count; ++k) {
+    for (std::size_t k = 0; k < documents.size(); ++k) {
       const Present& entry = *to_read[start + k];
       const IndexDocument& document = documents[k];
       // Another hros may have indexed this file since the list was read.

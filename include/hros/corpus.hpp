@@ -12,11 +12,11 @@ namespace hros {
 // The case files found under a directory, in a stable (sorted) order unless
 // asked otherwise.
 struct Corpus {
-  std::vector<std::filesystem::path> files;
-  std::vector<std::string> relative;   // each file's path below the root, '/'-separated
-  std::vector<FileStamp> stamps;       // each file's, when asked for; else empty
-  std::vector<Diagnostic> diagnostics; // skipped symlinks, unreadable directories
-  bool io_error = false;               // the root itself could not be read
+  std::vector<std::filesystem::path> files; // empty when not asked for (DiscoverOptions)
+  std::vector<std::string> relative;        // each file's path below the root, '/'-separated
+  std::vector<FileStamp> stamps;            // each file's, when asked for; else empty
+  std::vector<Diagnostic> diagnostics;      // skipped symlinks, unreadable directories
+  bool io_error = false;                    // the root itself could not be read
 };
 
 // Finds every `.md` file under `root`, skipping hidden entries and paths that
@@ -30,6 +30,9 @@ struct DiscoverOptions {
   // List the files in sorted order; without, in the order directories give
   // them, for callers that do not show the list (sorting 100k names costs).
   bool sorted = true;
+  // Fill `files` with each file's full path; without, only `relative` is
+  // filled, sparing an allocation-heavy path object per file.
+  bool full_paths = true;
 };
 Corpus discover_cases(const std::filesystem::path& root, const std::vector<std::string>& ignore,
                       const DiscoverOptions& options = {});

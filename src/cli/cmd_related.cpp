@@ -39,7 +39,7 @@ int related(SearchIndex& index, const RelatedCommand& command, const GlobalOptio
   std::unique_ptr<IndexedCase> target = index.find_slug(slug);
   if (!target) {
     std::vector<std::string> slugs;
-    for (const auto& file : corpus.files) {
+    for (const std::string& file : corpus.relative) {
       slugs.push_back(slug_of(file));
     }
     std::sort(slugs.begin(), slugs.end()); // the bank was listed in no particular order

@@ -33,11 +33,12 @@ bool check_ranked_options(const RankedOptions& options, SearchFormat& format) {
 }
 
 bool open_ranked_bank(const RankedOptions& options, const GlobalOptions& global, RankedBank& bank) {
-  // The index needs every file's stamp and no particular order: results
-  // come out ranked.
+  // The index needs every file's stamp, its path below the root, and no
+  // particular order: results come out ranked.
   DiscoverOptions discovery;
   discovery.stamps = true;
   discovery.sorted = false;
+  discovery.full_paths = false;
   return resolve_context(global, bank.context) &&
          parse_conditions(options.where, bank.context.schema, bank.conditions) &&
          discover_bank(bank.context, bank.corpus, discovery);

@@ -81,6 +81,12 @@ TEST_CASE("file stamps: the walk stats every case file it lists", "[file_stamp]"
     CHECK(unsorted.files[i] == bank.root / unsorted.relative[i]);
     pairs.emplace_back(unsorted.relative[i], unsorted.stamps[i]);
   }
+  // Without full paths: the same, with `files` left empty.
+  options.full_paths = false;
+  hros::Corpus lean = hros::discover_cases(bank.root, {}, options);
+  CHECK(lean.files.empty());
+  CHECK(lean.relative.size() == plain.relative.size());
+  CHECK(lean.stamps.size() == plain.relative.size());
   std::sort(pairs.begin(), pairs.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (std::size_t i = 0; i < pairs.size(); ++i) {
