@@ -31,6 +31,9 @@ constexpr std::int64_t k_format_version = 2;
 // BM25 weights of the FTS columns: title, summary, meta, body.
 constexpr const char* k_rank = "bm25(docs, 10.0, 5.0, 2.0, 1.0)";
 
+// From this many cases on, ranking is split between two connections.
+constexpr std::int64_t k_parallel_ranking_from = 20000;
+
 // Files parsed and inserted at a time, so a cold build of a huge bank does
 // not hold every document in memory at once.
 constexpr std::size_t k_batch = 512;
@@ -547,6 +550,74 @@ IndexedCase SearchIndex::load_case(std::int64_t id) {
   return item;
 }
 
+struct RankedRow {
+  std::int64_t id = 0;
+  double rank = 0; // lower is better, as bm25() gives it
+};
+
+namespace {
+
+bool better(const RankedRow& a, const RankedRow& b) {
+  return a.rank < b.rank || (a.rank == b.rank && a.id < b.id);
+}
+
+// The rows matching `match` with ids in [low, high], best first; at most
+// `bound` of them (0: all).
+std::vector<RankedRow> rank_range(sql::Database& db, const std::string& match, std::size_t bound,
+                                  std::int64_t low, std::int64_t high) {
+  sql::Statement rows = db.prepare(fmt::format(
+      "SELECT rowid, {} AS rank FROM docs WHERE docs MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+      "ORDER BY rank, rowid{}",
+      k_rank, bound != 0 ? " LIMIT ?4" : ""));
+  rows.bind(1, match).bind(2, low).bind(3, high);
+  if (bound != 0) {
+    rows.bind(4, static_cast<std::int64_t>(bound));
+  }
+  std::vector<RankedRow> ranked;
+  while (rows.step()) {
+    ranked.push_back(RankedRow{rows.integer(0), rows.real(1)});
+  }
+  return ranked;
+}
+
+} // namespace
+
+std::vector<RankedRow> SearchIndex::rank_rows(const std::string& match, std::size_t bound) {
+  std::int64_t last = 0;
+  {
+    sql::Statement max = m_db->prepare("SELECT max(rowid) FROM docs");
+    last = max.step() ? max.integer(0) : 0;
+  }
+  // A common word matches most of a big bank, and ranking is then the
+  // costliest part of a search: the cache file is read by a second
+  // connection on the other core, each ranking half of the ids (BM25 scores
+  // use the whole table's statistics, so the halves compare).
+  if (m_status.in_memory || last < k_parallel_ranking_from) {
+    return rank_range(*m_db, match, bound, 0, last);
+  }
+  std::int64_t middle = last / 2;
+  std::string file = m_cache_file.string();
+  std::future<std::vector<RankedRow>> upper = std::async(std::launch::async, [&] {
+    sql::Database second(file, sql::Database::Mode::read_write_create);
+    second.exec("PRAGMA busy_timeout = 10000");
+    return rank_range(second, match, bound, middle + 1, last);
+  });
+  std::vector<RankedRow> lower;
+  try {
+    lower = rank_range(*m_db, match, bound, 0, middle);
+  } catch (...) {
+    upper.wait();
+    throw;
+  }
+  std::vector<RankedRow> higher = upper.get();
+  std::vector<RankedRow> merged(lower.size() + higher.size());
+  std::merge(lower.begin(), lower.end(), higher.begin(), higher.end(), merged.begin(), better);
+  if (bound != 0 && merged.size() > bound) {
+    merged.resize(bound);
+  }
+  return merged;
+}
+
 std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t limit,
                                            const std::function<bool(const IndexedCase&)>& keep,
                                            bool& more, std::int64_t except) {
@@ -557,19 +628,11 @@ std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t
     // instead of sorting every match: one more than asked says whether there
     // are more, and one more again in case `except` is among them.
     bool bounded = !keep && limit != 0;
-    sql::Statement rows = m_db->prepare(
-        fmt::format("SELECT rowid, {} AS rank FROM docs WHERE docs MATCH ?1 ORDER BY rank{}",
-                    k_rank, bounded ? " LIMIT ?2" : ""));
-    rows.bind(1, match);
-    if (bounded) {
-      rows.bind(2, static_cast<std::int64_t>(limit + 2));
-    }
-    while (rows.step()) {
-      std::int64_t id = rows.integer(0);
-      if (id == except) {
+    for (const RankedRow& row : rank_rows(match, bounded ? limit + 2 : 0)) {
+      if (row.id == except) {
         continue;
       }
-      IndexedCase item = load_case(id);
+      IndexedCase item = load_case(row.id);
       if (keep && !keep(item)) {
         continue;
       }
@@ -577,7 +640,7 @@ std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t
         more = true;
         break;
       }
-      hits.push_back(SearchHit{std::move(item), -rows.real(1), {}});
+      hits.push_back(SearchHit{std::move(item), -row.rank, {}});
     }
   } catch (const sql::Error& error) {
     fail(error);

@@ -14,7 +14,22 @@ bool Error::is_corruption() const {
   return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_FORMAT;
 }
 
+namespace {
+
+// SQLite counts every allocation under one process-wide mutex unless told
+// not to; two connections ranking on two cores would take turns at it.
+void configure_once() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
+}
+
+} // namespace
+
 Database::Database(const std::string& path, Mode mode) {
+  configure_once();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (mode == Mode::memory) {
     flags |= SQLITE_OPEN_MEMORY;

@@ -19,6 +19,8 @@ class Error;
 class Statement;
 } // namespace sql
 
+struct RankedRow;
+
 // A case as the index has it, for results and filters.
 struct IndexedCase {
   std::int64_t id = 0;
@@ -112,6 +114,7 @@ private:
   void refresh(const Corpus& corpus, unsigned threads);
   IndexedCase load_case(std::int64_t id);
   [[noreturn]] void fail(const sql::Error& error);
+  std::vector<RankedRow> rank_rows(const std::string& match, std::size_t bound);
   std::vector<SearchHit> ranked(const std::string& match, std::size_t limit,
                                 const std::function<bool(const IndexedCase&)>& keep, bool& more,
                                 std::int64_t except);
