@@ -13,6 +13,7 @@
 // Set HROS_HOSTILE_LOG=FILE to append one line per run (label, exit, seconds,
 // peak RSS) to FILE; the same figures are printed as Catch WARN messages.
 
+#include "dir_snapshot.hpp"
 #include "hostile_inputs.hpp"
 #include "run_hros.hpp"
 

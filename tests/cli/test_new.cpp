@@ -1,5 +1,6 @@
 // `hros new` without a terminal: every flag, every refusal, and what the
 // files it writes look like to `hros lint` (only their empty sections).
+#include "dir_snapshot.hpp"
 #include "run_hros.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,10 +10,14 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using hros::test::differences;
+using hros::test::file_names;
 using hros::test::read_text;
 using hros::test::run_hros;
 using hros::test::RunOptions;
 using hros::test::RunResult;
+using hros::test::Snapshot;
+using hros::test::snapshot;
 using hros::test::TempDir;
 
 namespace {
@@ -198,11 +203,9 @@ TEST_CASE("new: an existing case is replaced only with --force", "[new]") {
   RunResult forced = run_in(dir, with(k_spark, {"--force"}));
   CHECK(forced.exit_code == 0);
   CHECK(read_text(existing).rfind("---\ntitle: Four-day week", 0) == 0);
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir.path() / "cases")) {
-    names.push_back(entry.path().filename().string());
-  }
-  CHECK(names == std::vector<std::string>{"four-day-week-for-our-support-team.md"});
+  // Replaced in place: no second file, no temporary file left beside it.
+  CHECK(file_names(snapshot(dir.path() / "cases")) ==
+        std::vector<std::string>{"four-day-week-for-our-support-team.md"});
 }
 
 TEST_CASE("new: a slug must be a plain file name", "[new]") {
@@ -283,11 +286,13 @@ TEST_CASE("new: --stdout and --dry-run write nothing", "[new]") {
   CHECK(dry.exit_code == 0);
   CHECK(dry.out.empty());
   CHECK(dry.err == "hros: would write " + k_spark_file + "\n");
-  CHECK_FALSE(fs::exists(dir.path() / "cases"));
+  // Only the git configuration run_in writes, not even a cases directory.
+  CHECK(file_names(snapshot(dir.path())) == std::vector<std::string>{"home/gitconfig"});
   dir.write(k_spark_file, "mine\n");
+  Snapshot before = snapshot(dir.path() / "cases");
   CHECK(run_in(dir, with(k_spark, {"--dry-run"})).exit_code == 2);
   CHECK(run_in(dir, with(k_spark, {"--stdout"})).exit_code == 0);
-  CHECK(read_text(dir.path() / k_spark_file) == "mine\n");
+  CHECK(differences(before, snapshot(dir.path() / "cases")).empty());
 }
 
 TEST_CASE("new: -q prints nothing on success", "[new]") {
