@@ -8,6 +8,7 @@
 #include "hros/exit_code.hpp"
 #include "hros/filter.hpp"
 #include "hros/list_report.hpp"
+#include "hros/printable.hpp"
 #include "hros/suggest.hpp"
 
 #include <fmt/format.h>
@@ -109,8 +110,8 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
   for (const CaseRecord& record : records) {
     if (!record.problem.empty()) {
       if (!global.quiet) {
-        fmt::print(stderr, "hros: warning: {}: skipped: {} (run 'hros lint')\n", record.path,
-                   record.problem);
+        fmt::print(stderr, "hros: warning: {}: skipped: {} (run 'hros lint')\n",
+                   printable(record.path), printable(record.problem));
       }
     } else if (matches_all(record.front, record.slug, conditions)) {
       selected.push_back(&record);

@@ -1113,7 +1113,7 @@ TEST_CASE("hostile: a file name in Japanese", "[hostile][fs]") {
   odd_name("name 日本", "\xE6\x97\xA5\xE6\x9C\xAC.md");
 }
 TEST_CASE("hostile: a file name that is not UTF-8", "[hostile][fs]") {
-  odd_name("name with 0xFF", "bad\xFFname.md");
+  odd_name("name with 0xFF", "bad\xFFname.md", "bad\\xffname.md");
 }
 
 TEST_CASE("hostile: a discovered file name with a leading dash", "[hostile][fs]") {
