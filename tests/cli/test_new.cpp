@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 namespace fs = std::filesystem;
 using hros::test::differences;
 using hros::test::file_names;
+using hros::test::python_on;
 using hros::test::read_text;
 using hros::test::run_hros;
 using hros::test::RunOptions;
@@ -187,6 +189,36 @@ TEST_CASE("new: the first author comes from git config user.name", "[new]") {
   RunResult no_git_name = run_in(dir, with(args, {"--force"}));
   CHECK(no_git_name.exit_code == 2);
   CHECK(no_git_name.err.rfind("hros: error: missing required field authors;", 0) == 0);
+}
+
+TEST_CASE("new: a list item in quotes may hold a comma and other fields keep theirs", "[new]") {
+  TempDir dir;
+  std::vector<std::string> args = k_spark;
+  *std::find(args.begin(), args.end(), "organization=Example Support Co") =
+      "organization=Example Support Co, Inc.";
+  RunResult made = run_in(
+      dir,
+      with(args, {"--set", "tools=\"Workday, Inc.\", 'Ben & Jerry''s',Notion, \"a \\\"b\\\"\""}));
+  REQUIRE(made.exit_code == 0);
+  // Read back the way hros list reads it.
+  RunResult listed = run_in(dir, {"list", "--format", "json"});
+  CHECK(python_on(R"(
+import json, sys
+case = json.load(open(sys.argv[1]))[0]
+print(json.dumps([case["organization"], case["tools"]]))
+)",
+                  listed.out) ==
+        "[\"Example Support Co, Inc.\", [\"Workday, Inc.\", \"Ben & Jerry's\", \"Notion\", "
+        "\"a \\\"b\\\"\"]]\n");
+  // A quote left open, or text after the closing one, is refused.
+  for (const char* quoted : {"\"Workday, Inc.,Notion", "\"Workday\" Inc.,Notion"}) {
+    std::string tools = quoted;
+    RunResult refused = run_in(dir, with(k_spark, {"--force", "--set", "tools=" + tools}));
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.rfind("hros: error: 'tools': the item " + tools + " has ", 0) == 0);
+    CHECK(refused.err.find("an item that holds a comma goes in double quotes, e.g. \"Workday, "
+                           "Inc.\"\n") != std::string::npos);
+  }
 }
 
 TEST_CASE("new: an existing case is replaced only with --force", "[new]") {

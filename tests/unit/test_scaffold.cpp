@@ -101,6 +101,20 @@ TEST_CASE("answer: lists and booleans are typed from the schema", "[new][answer]
   REQUIRE(regions.value->items.size() == 2);
   CHECK(regions.value->items[0].text == "US");
   CHECK(regions.value->items[1].text == "NO");
+  // In quotes an item may hold a comma; a quote later in an item is text.
+  Answer tools =
+      parse_answer(field("tools"), "tools",
+                   "\"Workday, Inc.\" , 'Ben & Jerry''s', O'Brien, \"\\\"q\\\\\"", Typing::exact);
+  REQUIRE(tools.value);
+  REQUIRE(tools.value->items.size() == 4);
+  CHECK(tools.value->items[0].text == "Workday, Inc.");
+  CHECK(tools.value->items[1].text == "Ben & Jerry's");
+  CHECK(tools.value->items[2].text == "O'Brien");
+  CHECK(tools.value->items[3].text == "\"q\\");
+  CHECK(parse_answer(field("tools"), "tools", "'open, Notion", Typing::exact).problems ==
+        std::vector<std::string>{"'tools': the item 'open, Notion has no closing quote; an item "
+                                 "that holds a comma goes in double quotes, e.g. \"Workday, "
+                                 "Inc.\""});
   Answer example = parse_answer(field("example"), "example", "Yes", Typing::exact);
   REQUIRE(example.value);
   CHECK(example.value->text == "true");
