@@ -187,7 +187,13 @@ bool make_body(const Context& context, const std::string& kind, std::string& bod
       print_error(fmt::format("the template for '{}': {}", kind, read.error));
       return false;
     }
-    body = std::move(read.text);
+    TemplateBody given = template_body(read.text);
+    if (!given.problem.empty()) {
+      print_error(fmt::format("the template for '{}' ({}) {}", kind,
+                              printable(display_path(templ->second)), given.problem));
+      return false;
+    }
+    body = std::move(given.text);
     return true;
   }
   const KindSpec* spec = context.schema.find_kind(kind);

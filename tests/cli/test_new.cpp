@@ -361,6 +361,34 @@ TEST_CASE("new: hros.yaml's cases directory and templates", "[new]") {
   CHECK_FALSE(fs::exists(dir.path() / "cases/no-template.md"));
 }
 
+TEST_CASE("new: a template's body is copied byte for byte", "[new]") {
+  TempDir dir;
+  dir.write("hros.yaml", "templates:\n  spark: templates/spark.md\n");
+  // CRLF lines, a hard line break (two trailing spaces), text hros must not
+  // read as a format string, and no newline at the end.
+  const std::string body =
+      "## What\r\n\r\nFirst line  \r\nsecond {title} {{x}} %s 100%\r\n\r\n"
+      "## Results\n\n## What didn't work\n\n## Learnings\n\n---\n\nCaf\xC3\xA9";
+  dir.write("templates/spark.md", body);
+  RunResult made = run_in(dir, with(k_spark, {"--stdout"}));
+  REQUIRE(made.exit_code == 0);
+  CHECK(made.out.substr(made.out.find("---\n\n") + 5) == body + "\n");
+  // A byte order mark is the editor's, not the body's: before "## What" it
+  // would hide the heading.
+  dir.write("templates/spark.md", "\xEF\xBB\xBF" + body);
+  RunResult marked = run_in(dir, with(k_spark, {"--stdout"}));
+  REQUIRE(marked.exit_code == 0);
+  CHECK(marked.out.substr(marked.out.find("---\n\n") + 5) == body + "\n");
+  // Front matter in a template would be a second block in the body.
+  dir.write("templates/spark.md", "---\ntitle: Our template\n---\n\n## What\n");
+  RunResult fronted = run_in(dir, k_spark);
+  CHECK(fronted.exit_code == 2);
+  CHECK(fronted.err == "hros: error: the template for 'spark' (templates/spark.md) begins with "
+                       "front matter; a template is the body only, hros new writes the front "
+                       "matter\n");
+  CHECK_FALSE(fs::exists(dir.path() / "cases"));
+}
+
 TEST_CASE("new: --root names the cases directory and --help shows examples", "[new]") {
   TempDir dir;
   std::vector<std::string> args = k_spark;

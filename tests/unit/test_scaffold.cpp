@@ -309,3 +309,13 @@ TEST_CASE("interview: the end of the input stops it", "[new][interview]") {
   CHECK_FALSE(interview.run(values));
   CHECK(values.count("title") == 1);
 }
+
+TEST_CASE("template body: byte for byte but for a byte order mark", "[new]") {
+  CHECK(template_body("## What\r\n\r\nText  \r\n").text == "## What\r\n\r\nText  \r\n");
+  CHECK(template_body("\xEF\xBB\xBF## What\n").text == "## What\n");
+  // A thematic break first is Markdown; a block closed by a second `---` is front matter.
+  CHECK(template_body("---\n\n## What\n").problem.empty());
+  CHECK(template_body("---\n\n## What\n").text == "---\n\n## What\n");
+  CHECK_FALSE(template_body("---\r\ntitle: x\r\n---\r\n## What\r\n").problem.empty());
+  CHECK_FALSE(template_body("\xEF\xBB\xBF---\ntitle: x\n---\n").problem.empty());
+}
