@@ -83,6 +83,11 @@ std::vector<std::string> lint_rules(const TempDir& dir, const std::string& path)
   return rules;
 }
 
+// What follows the front matter and the blank line after it.
+std::string body_of(const std::string& text) {
+  return text.substr(text.find("---\n\n") + 5);
+}
+
 std::vector<std::string> empty_sections(std::size_t count) {
   return std::vector<std::string>(count, "sections.empty");
 }
@@ -346,7 +351,7 @@ TEST_CASE("new: hros.yaml's cases directory and templates", "[new]") {
   RunResult result = run_in(dir, with(k_spark, {"from-template"}));
   CHECK(result.exit_code == 0);
   std::string text = read_text(dir.path() / "stories/from-template.md");
-  CHECK(text.substr(text.find("---\n\n") + 5) == body);
+  CHECK(body_of(text) == body);
   CHECK(lint_rules(dir, "stories/from-template.md") == empty_sections(4));
   std::vector<std::string> study = k_spark;
   study[3] = "case-study";
@@ -372,13 +377,13 @@ TEST_CASE("new: a template's body is copied byte for byte", "[new]") {
   dir.write("templates/spark.md", body);
   RunResult made = run_in(dir, with(k_spark, {"--stdout"}));
   REQUIRE(made.exit_code == 0);
-  CHECK(made.out.substr(made.out.find("---\n\n") + 5) == body + "\n");
+  CHECK(body_of(made.out) == body + "\n");
   // A byte order mark is the editor's, not the body's: before "## What" it
   // would hide the heading.
   dir.write("templates/spark.md", "\xEF\xBB\xBF" + body);
   RunResult marked = run_in(dir, with(k_spark, {"--stdout"}));
   REQUIRE(marked.exit_code == 0);
-  CHECK(marked.out.substr(marked.out.find("---\n\n") + 5) == body + "\n");
+  CHECK(body_of(marked.out) == body + "\n");
   // Front matter in a template would be a second block in the body.
   dir.write("templates/spark.md", "---\ntitle: Our template\n---\n\n## What\n");
   RunResult fronted = run_in(dir, k_spark);
