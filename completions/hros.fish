@@ -83,7 +83,7 @@ complete -c hros -n '__hros_command_is list' -s n -l limit -x -d 'Show at most N
 # hros new
 complete -c hros -n '__hros_command_is new' -s k -l kind -x -a '(__hros_ask values kind)' -d 'The kind of case, e.g. case-study or spark'
 complete -c hros -n '__hros_command_is new' -s t -l title -x -d 'The title'
-complete -c hros -n '__hros_command_is new' -s s -l set -x -a '(__hros_ask condition (commandline -ct))' -d 'A field\'s value: FIELD=VALUE; lists as a,b; items of a list of fields as FIELD[N].SUBFIELD=VALUE (repeatable)'
+complete -c hros -n '__hros_command_is new' -s s -l set -x -a '(__hros_ask condition (commandline -ct))' -d 'A field\'s value: FIELD=VALUE; lists as a,b (an item holding a comma in double quotes); items of a list of fields as FIELD[N].SUBFIELD=VALUE (repeatable)'
 complete -c hros -n '__hros_command_is new' -l no-input -d 'Never prompt, even on a terminal; a missing required field is an error'
 complete -c hros -n '__hros_command_is new' -l force -d 'Replace an existing case file'
 complete -c hros -n '__hros_command_is new' -l stdout -d 'Print the case instead of writing it'

@@ -105,6 +105,67 @@ Answer parse_scalar(const FieldSpec& spec, const std::string& name, std::string_
   }
 }
 
+// The items of a typed list, split at commas. An item that starts with a
+// quote may hold commas, as in YAML: "Workday, Inc." (\" and \\ inside), or
+// 'Workday, Inc.' ('' inside); a quote later in an item is text (O'Brien).
+struct Items {
+  std::vector<std::string> items;
+  std::string problem; // set when a quoted item is not closed or has text after it
+};
+
+std::size_t skip_blanks(std::string_view text, std::size_t i) {
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) {
+    ++i;
+  }
+  return i;
+}
+
+// The quoted item opening at text[i]; `i` is left past its closing quote.
+std::optional<std::string> quoted_item(std::string_view text, std::size_t& i) {
+  char quote = text[i];
+  std::string item;
+  for (std::size_t j = i + 1; j < text.size(); ++j) {
+    bool doubled = quote == '\'' && text[j] == '\'' && j + 1 < text.size() && text[j + 1] == '\'';
+    bool escaped = quote == '"' && text[j] == '\\' && j + 1 < text.size() &&
+                   (text[j + 1] == '"' || text[j + 1] == '\\');
+    if (doubled || escaped) {
+      item += text[++j];
+    } else if (text[j] == quote) {
+      i = j + 1;
+      return item;
+    } else {
+      item += text[j];
+    }
+  }
+  return std::nullopt;
+}
+
+Items split_items(std::string_view text) {
+  Items result;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    i = skip_blanks(text, i);
+    std::size_t end = i;
+    if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+      std::size_t open = i;
+      std::optional<std::string> item = quoted_item(text, end);
+      end = item ? skip_blanks(text, end) : end;
+      if (!item || (end < text.size() && text[end] != ',')) {
+        result.problem =
+            fmt::format("the item {} {}", text.substr(open),
+                        item ? "has text after its closing quote" : "has no closing quote");
+        return result;
+      }
+      result.items.push_back(std::move(*item));
+    } else {
+      end = std::min(text.find(',', i), text.size());
+      result.items.emplace_back(trim(text.substr(i, end - i)));
+    }
+    i = end + 1; // past the comma
+  }
+  return result;
+}
+
 Answer parse_list(const FieldSpec& spec, const std::string& name, std::string_view text,
                   Typing typing) {
   Answer answer;
@@ -117,13 +178,17 @@ Answer parse_list(const FieldSpec& spec, const std::string& name, std::string_vi
   if (text.size() >= 2 && text.front() == '[' && text.back() == ']') {
     text = trim(text.substr(1, text.size() - 2));
   }
+  Items split = split_items(text);
+  if (!split.problem.empty()) {
+    answer.problems.push_back(fmt::format(
+        "'{}': {}; an item that holds a comma goes in double quotes, e.g. \"Workday, Inc.\"", name,
+        split.problem));
+    return answer;
+  }
   YamlNode list;
   list.kind = YamlNode::Kind::sequence;
   list.flow = true;
-  while (!text.empty()) {
-    std::size_t comma = text.find(',');
-    std::string_view item = trim(text.substr(0, comma));
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  for (const std::string& item : split.items) {
     if (item.empty()) {
       continue;
     }

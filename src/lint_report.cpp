@@ -3,6 +3,7 @@
 #include "hros/json_writer.hpp"
 #include "hros/printable.hpp"
 #include "hros/rules.hpp"
+#include "hros/terminal_text.hpp"
 #include "hros/version.hpp"
 
 #include <fmt/format.h>
@@ -24,16 +25,18 @@ std::string plural(std::size_t count, const char* word) {
 }
 
 // The caret line under a source line (as printed, control characters
-// written out); tabs are kept so the caret lines up.
+// written out); tabs are kept and wide characters take two columns, so the
+// caret lines up.
 std::string caret_line(const std::string& source, int column) {
   std::string before = printable(
       std::string_view(source).substr(0, column > 1 ? static_cast<std::size_t>(column - 1) : 0));
   std::string pad;
-  for (char c : before) {
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) {
-      continue; // one display column per code point
-    }
-    pad += c == '\t' ? '\t' : ' ';
+  for (std::size_t i = 0; i < before.size();) {
+    CodePoint point = decode_utf8(before, i);
+    pad += point.value == '\t'
+               ? std::string(1, '\t')
+               : std::string(static_cast<std::size_t>(code_point_width(point.value)), ' ');
+    i += point.length;
   }
   return pad + "^";
 }

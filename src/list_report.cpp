@@ -3,6 +3,7 @@
 #include "hros/front_json.hpp"
 #include "hros/json_value.hpp"
 #include "hros/printable.hpp"
+#include "hros/terminal_text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -10,30 +11,11 @@
 namespace hros {
 namespace {
 
-// Display width in terminal columns: one per code point (wide scripts aside).
-std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-// Cuts `text` to `width` columns, ending with an ellipsis when it was longer.
+// `text` in exactly `width` terminal columns: cut with an ellipsis when it is
+// wider (never inside a character, a wide one included), else padded.
 std::string fit(const std::string& text, std::size_t width) {
-  if (display_width(text) <= width) {
-    return text + std::string(width - display_width(text), ' ');
-  }
-  std::string out;
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    bool starts_char = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts_char && columns + 1 >= width) {
-      break;
-    }
-    columns += starts_char ? 1 : 0;
-    out += text[i];
-  }
-  return out + (width > 0 ? "\xE2\x80\xA6" : "") +
-         std::string(width > columns + 1 ? width - columns - 1 : 0, ' ');
+  std::string cell = cut_to_width(text, width);
+  return cell + std::string(width - display_width(cell), ' ');
 }
 
 std::string one_line(std::string text) {

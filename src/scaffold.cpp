@@ -4,6 +4,7 @@
 // (comments count as empty, so `hros lint` lists what is left to write).
 #include "hros/scaffold.hpp"
 
+#include "hros/front_matter.hpp"
 #include "hros/json_writer.hpp"
 
 #include "hros/scalar.hpp"
@@ -257,6 +258,25 @@ std::string render_body(const KindSpec& kind) {
     out.pop_back(); // one final newline, not a blank line
   }
   return out;
+}
+
+TemplateBody template_body(std::string_view text) {
+  constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+  if (text.substr(0, k_bom.size()) == k_bom) {
+    text.remove_prefix(k_bom.size());
+  }
+  TemplateBody result;
+  // A lone `---` line is a thematic break; one closed by another is front matter.
+  std::string lf(text);
+  lf.erase(std::remove(lf.begin(), lf.end(), '\r'), lf.end());
+  FrontMatterSplit split = split_front_matter(lf);
+  if (!split.problem && lf.rfind("---", 0) == 0) {
+    result.problem = "begins with front matter; a template is the body only, hros new writes the "
+                     "front matter";
+    return result;
+  }
+  result.text = std::string(text);
+  return result;
 }
 
 std::string render_case(const Schema& schema, const FieldValues& values, std::string_view body,

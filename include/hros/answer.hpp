@@ -31,7 +31,9 @@ struct Answer {
 };
 
 // Parses one typed answer for a field of scalars or a list of scalars (items
-// separated by commas, "[a, b]" also fine) and checks it against the schema.
+// separated by commas, "[a, b]" also fine; an item in quotes may hold commas:
+// "Workday, Inc.",Notion) and checks it against the schema. A scalar keeps
+// its commas.
 // `name` is how messages name the field ("authors.name").
 Answer parse_answer(const FieldSpec& spec, const std::string& name, std::string_view text,
                     Typing typing);

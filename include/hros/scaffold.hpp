@@ -50,6 +50,16 @@ std::string section_guidance(std::string_view title);
 // The built-in body of a kind: each section's heading and guidance comment.
 std::string render_body(const KindSpec& kind);
 
+// The body a bank's template for a kind gives: its text byte for byte, but
+// for a UTF-8 byte order mark (an editor's, which before "## What" would hide
+// the heading). `problem` is set when the template begins with front matter,
+// which would become a second block in the body.
+struct TemplateBody {
+  std::string text;
+  std::string problem;
+};
+TemplateBody template_body(std::string_view text);
+
 // A whole case file: fenced front matter, a blank line, then `body`.
 // `first_line`, when given, opens the front matter (a YAML comment such as
 // the YAML language server's schema modeline).

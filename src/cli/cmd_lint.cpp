@@ -7,6 +7,7 @@
 #include "hros/fix.hpp"
 #include "hros/lint.hpp"
 #include "hros/lint_report.hpp"
+#include "hros/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -44,7 +45,7 @@ Targets collect_targets(const LintCommand& command, const Context& context) {
     std::error_code error;
     if (!fs::is_directory(context.config.cases_dir, error)) {
       print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
-                              display_path(context.config.cases_dir)));
+                              printable(display_path(context.config.cases_dir))));
       targets.io_error = true;
       return targets;
     }
@@ -59,7 +60,7 @@ Targets collect_targets(const LintCommand& command, const Context& context) {
     } else if (fs::exists(path, error)) {
       targets.files.emplace_back(path);
     } else {
-      print_error(fmt::format("no such file or directory: {}", path));
+      print_error(fmt::format("no such file or directory: {}", printable(path)));
       targets.io_error = true;
     }
   }
@@ -84,13 +85,13 @@ bool report_fixes(const std::vector<FixOutcome>& outcomes, bool quiet) {
   bool ok = true;
   for (const FixOutcome& outcome : outcomes) {
     if (!outcome.error.empty()) {
-      print_error(outcome.error);
+      print_error(printable(outcome.error));
       ok = false;
       continue;
     }
     if (!quiet) {
       for (const std::string& change : outcome.applied) {
-        fmt::print(stderr, "hros: fixed {}: {}\n", outcome.path, change);
+        fmt::print(stderr, "hros: fixed {}: {}\n", printable(outcome.path), printable(change));
       }
     }
   }

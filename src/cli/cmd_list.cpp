@@ -1,11 +1,14 @@
 // hros list = discover -> read front matter (both cores) -> filter -> sort -> print.
 #include "hros/cli.hpp"
 
+#include "terminal.hpp"
+
 #include "hros/case_record.hpp"
 #include "hros/corpus.hpp"
 #include "hros/exit_code.hpp"
 #include "hros/filter.hpp"
 #include "hros/list_report.hpp"
+#include "hros/printable.hpp"
 #include "hros/suggest.hpp"
 
 #include <fmt/format.h>
@@ -43,6 +46,13 @@ std::vector<std::string> split_list(const std::string& text) {
     begin = end + 1;
   }
   return parts;
+}
+
+// The table fits the terminal; off one, $COLUMNS columns when it is set (as
+// `hros show` takes it), else rows are printed whole for pipes and files.
+std::size_t table_width() {
+  std::size_t width = terminal_width();
+  return width > 0 ? width : columns_variable();
 }
 
 // Checks that every column or sort key names a field; prints what is wrong.
@@ -100,8 +110,8 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
   for (const CaseRecord& record : records) {
     if (!record.problem.empty()) {
       if (!global.quiet) {
-        fmt::print(stderr, "hros: warning: {}: skipped: {} (run 'hros lint')\n", record.path,
-                   record.problem);
+        fmt::print(stderr, "hros: warning: {}: skipped: {} (run 'hros lint')\n",
+                   printable(record.path), printable(record.problem));
       }
     } else if (matches_all(record.front, record.slug, conditions)) {
       selected.push_back(&record);
@@ -127,7 +137,7 @@ int run_list(const ListCommand& command, const GlobalOptions& global) {
   if (command.limit > 0 && selected.size() > static_cast<std::size_t>(command.limit)) {
     selected.resize(static_cast<std::size_t>(command.limit));
   }
-  style.width = format == ListFormat::table ? terminal_width() : 0;
+  style.width = format == ListFormat::table ? table_width() : 0;
   std::string text = render_list(selected, context.schema, format, style);
   if (!selected.empty() || format == ListFormat::json) {
     write_output(text);

@@ -187,7 +187,13 @@ bool make_body(const Context& context, const std::string& kind, std::string& bod
       print_error(fmt::format("the template for '{}': {}", kind, read.error));
       return false;
     }
-    body = std::move(read.text);
+    TemplateBody given = template_body(read.text);
+    if (!given.problem.empty()) {
+      print_error(fmt::format("the template for '{}' ({}) {}", kind,
+                              printable(display_path(templ->second)), given.problem));
+      return false;
+    }
+    body = std::move(given.text);
     return true;
   }
   const KindSpec* spec = context.schema.find_kind(kind);
@@ -362,8 +368,9 @@ void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       ->type_name("KIND");
   cmd->add_option("-t,--title", command->title, "The title")->type_name("TEXT");
   cmd->add_option("-s,--set", command->sets,
-                  "A field's value: FIELD=VALUE; lists as a,b; items of a list of fields as "
-                  "FIELD[N].SUBFIELD=VALUE (repeatable)")
+                  "A field's value: FIELD=VALUE; lists as a,b (an item holding a comma in "
+                  "double quotes); items of a list of fields as FIELD[N].SUBFIELD=VALUE "
+                  "(repeatable)")
       ->type_name("FIELD=VALUE")
       ->allow_extra_args(false);
   cmd->add_flag("--no-input", command->no_input,
@@ -377,6 +384,9 @@ void setup_new(CLI::App& app, const GlobalOptions& global, int& exit_code) {
       "give the fields as flags. Defaults: status draft, today for a needed date, and the first\n"
       "author from 'git config user.name'. It writes <cases dir>/<slug>.md atomically and never\n"
       "replaces a file unless --force is given.\n\n"
+      "A list field's value is split at commas; an item that holds one goes in double quotes\n"
+      "(--set 'tools=\"Workday, Inc.\",Notion'). Other fields keep their commas\n"
+      "(--set 'organization=Acme, Inc.').\n\n"
       "Exit status: 0 written (or printed); 2 a usage error, a missing or invalid field, an\n"
       "existing file, or input that ended early (130 on Ctrl-C). Nothing is written on failure.\n\n"
       "Examples:\n"

@@ -96,6 +96,11 @@ std::size_t output_width(int forced) {
   if (stdout_size(size) && size.ws_col > 0) {
     return size.ws_col;
   }
+  std::size_t columns = columns_variable();
+  return columns > 0 ? columns : 80;
+}
+
+std::size_t columns_variable() {
   if (const char* columns = std::getenv("COLUMNS")) {
     char* end = nullptr;
     long value = std::strtol(columns, &end, 10);
@@ -103,7 +108,7 @@ std::size_t output_width(int forced) {
       return static_cast<std::size_t>(value);
     }
   }
-  return 80;
+  return 0;
 }
 
 bool utf8_locale() {

@@ -9,6 +9,9 @@ namespace hros::cli {
 // terminal's width when stdout is one, else $COLUMNS, else 80.
 std::size_t output_width(int forced);
 
+// $COLUMNS when it holds a width (1 to 9999), else 0.
+std::size_t columns_variable();
+
 // Whether the locale (LC_ALL, LC_CTYPE, LANG) says the terminal takes UTF-8,
 // so that Unicode bullets and block characters will show.
 bool utf8_locale();

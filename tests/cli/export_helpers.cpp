@@ -82,22 +82,6 @@ const fs::path& generated_bank(int count) {
   return paths[count];
 }
 
-std::string snapshot(const fs::path& dir) {
-  std::vector<std::string> lines;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file()) {
-      lines.push_back(fs::relative(entry.path(), dir).string() + " " +
-                      std::to_string(std::hash<std::string>{}(read_text(entry.path()))));
-    }
-  }
-  std::sort(lines.begin(), lines.end());
-  std::string out;
-  for (const std::string& line : lines) {
-    out += line + "\n";
-  }
-  return out;
-}
-
 std::vector<std::string> leftovers(const fs::path& dir, const std::string& prefix) {
   std::vector<std::string> found;
   for (const auto& entry : fs::directory_iterator(dir)) {

@@ -24,10 +24,6 @@ int wait_child(int pid);
 // test run and shared; large enough that an export takes a noticeable time.
 const std::filesystem::path& generated_bank(int count);
 
-// Every regular file under `dir`, relative, with its contents, for comparing
-// a directory before and after.
-std::string snapshot(const std::filesystem::path& dir);
-
 // Entries in `dir` whose name starts with `prefix` (leftover temporary files).
 std::vector<std::string> leftovers(const std::filesystem::path& dir, const std::string& prefix);
 

@@ -1,14 +1,12 @@
 #pragma once
 
-// Generators of hostile input for `hros lint`, and the tree snapshots the
-// hostile tests use to prove a run wrote nothing. Big inputs are generated at
+// Generators of hostile input for `hros lint`. Big inputs are generated at
 // test time, never committed.
 
 #include <cstddef>
 #include <cstdint>
 #include <ctime>
 #include <filesystem>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,28 +76,6 @@ std::string random_bytes(std::size_t size, std::uint64_t seed);
 std::string utf16_with_bom(std::string_view utf8, bool big_endian);
 // A valid case body padded with ordinary paragraphs to about `bytes` in total.
 std::string big_valid_case(const std::string& slug, std::size_t bytes);
-
-// ---- tree snapshots ----
-struct EntryState {
-  char type = '?'; // f file, d directory, l symlink, p fifo, s socket, ? other
-  std::uintmax_t size = 0;
-  std::int64_t mtime_ns = 0;
-  unsigned mode = 0;
-  std::size_t content_hash = 0; // regular files up to 1 MiB
-  std::string link_target;
-
-  bool operator==(const EntryState& other) const;
-  bool operator!=(const EntryState& other) const { return !(*this == other); }
-};
-using Snapshot = std::map<std::string, EntryState>;
-
-// Every entry under `root` (dot files included), without following symlinks
-// and without opening FIFOs or sockets.
-Snapshot snapshot(const std::filesystem::path& root);
-// Human-readable differences ("changed: cases/x.md", "new: ...", "gone: ...").
-std::vector<std::string> differences(const Snapshot& before, const Snapshot& after);
-// Entries whose name looks like a temporary file of write_file_atomic (.NAME.hros-XXXXXX).
-std::vector<std::string> temporary_leftovers(const Snapshot& tree);
 
 // The head and tail of a long text, for test logs.
 std::string abbreviate(const std::string& text, std::size_t keep = 3000);

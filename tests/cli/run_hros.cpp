@@ -51,6 +51,7 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
     }
     ::setenv("NO_COLOR", "1", 1);
     ::unsetenv("HROS_CACHE_DIR");
+    ::unsetenv("COLUMNS"); // a width is a test's choice, not the shell's it runs from
     for (const std::string& entry : options.env) {
       std::size_t equals = entry.find('=');
       ::setenv(entry.substr(0, equals).c_str(), entry.substr(equals + 1).c_str(), 1);

@@ -4,6 +4,7 @@
 // says so and exits 2. Tests run as root in CI, where chmod stops nothing, so
 // read-only and small file systems are mounted in a private mount namespace
 // (unshare); where that is not permitted those tests only warn.
+#include "dir_snapshot.hpp"
 #include "hostile_inputs.hpp"
 #include "run_hros.hpp"
 
@@ -14,11 +15,16 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using hros::test::differences;
+using hros::test::DirectoryTimes;
 using hros::test::read_text;
 using hros::test::run_hros;
 using hros::test::RunOptions;
 using hros::test::RunResult;
+using hros::test::Snapshot;
+using hros::test::snapshot;
 using hros::test::TempDir;
+using hros::test::temporary_leftovers;
 namespace hostile = hros::test::hostile;
 
 namespace {
@@ -69,25 +75,19 @@ RunOptions in(const TempDir& dir) {
   return options;
 }
 
-// A snapshot of files and links: a directory's time changes when a temporary
-// file is made and removed in it, which loses nothing.
-hostile::Snapshot files_under(const TempDir& dir) {
-  hostile::Snapshot tree = hostile::snapshot(dir.path());
-  for (auto& [name, state] : tree) {
-    if (state.type == 'd') {
-      state.mtime_ns = 0;
-    }
-  }
-  return tree;
+// Files and links only: making and removing a temporary file changes a
+// directory's time and loses nothing.
+Snapshot files_under(const TempDir& dir) {
+  return snapshot(dir.path(), DirectoryTimes::ignore);
 }
 
 // Nothing changed under `dir` and no temporary file was left behind.
-void require_untouched(const TempDir& dir, const hostile::Snapshot& before) {
-  hostile::Snapshot after = files_under(dir);
-  std::vector<std::string> changes = hostile::differences(before, after);
+void require_untouched(const TempDir& dir, const Snapshot& before) {
+  Snapshot after = files_under(dir);
+  std::vector<std::string> changes = differences(before, after);
   INFO(changes.size() << " changes, the first: " << (changes.empty() ? "" : changes.front()));
   CHECK(changes.empty());
-  CHECK(hostile::temporary_leftovers(after).empty());
+  CHECK(temporary_leftovers(after).empty());
 }
 
 // Whether this machine lets the tests mount file systems in a private mount
@@ -152,7 +152,7 @@ RunResult run_on_full_disk(const TempDir& dir, const std::vector<std::string>& a
 TEST_CASE("faults: hros new past the file size limit writes nothing", "[faults][new]") {
   TempDir dir;
   dir.write("cases/.keep", "");
-  hostile::Snapshot before = files_under(dir);
+  Snapshot before = files_under(dir);
   RunOptions options = in(dir);
   options.file_size_limit = 100; // the case is some 1.5 KB
   RunResult result = run_hros(k_new, options);
@@ -169,7 +169,7 @@ TEST_CASE("faults: hros new past the file size limit writes nothing", "[faults][
 TEST_CASE("faults: hros new --force past the file size limit keeps the old case", "[faults][new]") {
   TempDir dir;
   dir.write(k_new_file, "the old case\n");
-  hostile::Snapshot before = files_under(dir);
+  Snapshot before = files_under(dir);
   RunOptions options = in(dir);
   options.file_size_limit = 100;
   RunResult result = run_hros(with(k_new, {"--force"}), options);
@@ -182,7 +182,7 @@ TEST_CASE("faults: hros lint --fix past the file size limit keeps the file", "[f
   TempDir dir;
   std::string original = fixable_case();
   dir.write("cases/fixable.md", original);
-  hostile::Snapshot before = files_under(dir);
+  Snapshot before = files_under(dir);
   RunOptions options = in(dir);
   options.file_size_limit = 100;
   RunResult result = run_hros({"lint", "--fix"}, options);
@@ -199,7 +199,7 @@ TEST_CASE("faults: hros lint --fix past the file size limit keeps the file", "[f
 TEST_CASE("faults: output to a full device is an error, not success", "[faults][output]") {
   TempDir dir;
   dir.write("cases/fixable.md", fixable_case());
-  hostile::Snapshot before = files_under(dir);
+  Snapshot before = files_under(dir);
   RunOptions options = in(dir);
   options.stdout_path = "/dev/full";
   for (const std::vector<std::string>& args : {std::vector<std::string>{"lint"},
@@ -223,7 +223,7 @@ TEST_CASE("faults: a read-only cases directory loses nothing", "[faults][new][fi
   TempDir dir;
   std::string original = fixable_case();
   dir.write("cases/fixable.md", original);
-  hostile::Snapshot before = files_under(dir);
+  Snapshot before = files_under(dir);
   RunResult created = run_read_only(dir, k_new);
   CHECK(created.exit_code == 2);
   CHECK(created.err.find("Read-only file system") != std::string::npos);

@@ -13,6 +13,7 @@
 // Set HROS_HOSTILE_LOG=FILE to append one line per run (label, exit, seconds,
 // peak RSS) to FILE; the same figures are printed as Catch WARN messages.
 
+#include "dir_snapshot.hpp"
 #include "hostile_inputs.hpp"
 #include "run_hros.hpp"
 
@@ -1112,7 +1113,7 @@ TEST_CASE("hostile: a file name in Japanese", "[hostile][fs]") {
   odd_name("name 日本", "\xE6\x97\xA5\xE6\x9C\xAC.md");
 }
 TEST_CASE("hostile: a file name that is not UTF-8", "[hostile][fs]") {
-  odd_name("name with 0xFF", "bad\xFFname.md");
+  odd_name("name with 0xFF", "bad\xFFname.md", "bad\\xffname.md");
 }
 
 TEST_CASE("hostile: a discovered file name with a leading dash", "[hostile][fs]") {

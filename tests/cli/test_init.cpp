@@ -1,6 +1,7 @@
 // `hros init` on fresh temporary directories: every file, a bank that passes
 // `hros lint --strict`, files that agree with the schema, a refusal that
 // writes nothing, and the modeline `hros new` writes in such a bank.
+#include "dir_snapshot.hpp"
 #include "run_hros.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,12 +10,15 @@
 #include <string>
 #include <vector>
 
+using hros::test::differences;
 using hros::test::python_on;
 using hros::test::read_text;
 using hros::test::run_hros;
 using hros::test::run_python;
 using hros::test::RunOptions;
 using hros::test::RunResult;
+using hros::test::Snapshot;
+using hros::test::snapshot;
 using hros::test::TempDir;
 
 namespace fs = std::filesystem;
@@ -109,26 +113,24 @@ TEST_CASE("init: refuses to replace any file and writes nothing", "[init]") {
   TempDir dir;
   dir.write("bank/CONTRIBUTING.md", "our own guide\n");
   dir.write("bank/cases/ours.md", "not touched\n");
+  Snapshot before = snapshot(dir.path());
   RunResult init = run_hros({"init", "bank"}, in(dir.path()));
   CHECK(init.exit_code == 2);
   CHECK(init.err.find("bank/CONTRIBUTING.md already exists") != std::string::npos);
   CHECK(init.err.find("nothing was written") != std::string::npos);
-  CHECK(read_text(dir.path() / "bank/CONTRIBUTING.md") == "our own guide\n");
-  for (const std::string& file : k_files) {
-    if (file != "CONTRIBUTING.md") {
-      INFO(file);
-      CHECK_FALSE(fs::exists(dir.path() / "bank" / file));
-    }
-  }
+  // Not a file, a directory or a temporary file more, and nothing changed.
+  CHECK(differences(before, snapshot(dir.path())).empty());
   // A second init over a complete bank names every file.
   TempDir full;
   REQUIRE(run_hros({"init", "-q"}, in(full.path())).exit_code == 0);
+  Snapshot complete = snapshot(full.path());
   RunResult again = run_hros({"init"}, in(full.path()));
   CHECK(again.exit_code == 2);
   for (const std::string& file : k_files) {
     INFO(file);
     CHECK(again.err.find(file + " already exists") != std::string::npos);
   }
+  CHECK(differences(complete, snapshot(full.path())).empty());
   // A file where the directory should be.
   dir.write("plain-file", "x\n");
   CHECK(run_hros({"init", "plain-file"}, in(dir.path())).exit_code == 2);

@@ -1,18 +1,25 @@
 // `hros new` without a terminal: every flag, every refusal, and what the
 // files it writes look like to `hros lint` (only their empty sections).
+#include "dir_snapshot.hpp"
 #include "run_hros.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace fs = std::filesystem;
+using hros::test::differences;
+using hros::test::file_names;
+using hros::test::python_on;
 using hros::test::read_text;
 using hros::test::run_hros;
 using hros::test::RunOptions;
 using hros::test::RunResult;
+using hros::test::Snapshot;
+using hros::test::snapshot;
 using hros::test::TempDir;
 
 namespace {
@@ -74,6 +81,11 @@ std::vector<std::string> lint_rules(const TempDir& dir, const std::string& path)
     at = end;
   }
   return rules;
+}
+
+// What follows the front matter and the blank line after it.
+std::string body_of(const std::string& text) {
+  return text.substr(text.find("---\n\n") + 5);
 }
 
 std::vector<std::string> empty_sections(std::size_t count) {
@@ -184,6 +196,36 @@ TEST_CASE("new: the first author comes from git config user.name", "[new]") {
   CHECK(no_git_name.err.rfind("hros: error: missing required field authors;", 0) == 0);
 }
 
+TEST_CASE("new: a list item in quotes may hold a comma and other fields keep theirs", "[new]") {
+  TempDir dir;
+  std::vector<std::string> args = k_spark;
+  *std::find(args.begin(), args.end(), "organization=Example Support Co") =
+      "organization=Example Support Co, Inc.";
+  RunResult made = run_in(
+      dir,
+      with(args, {"--set", "tools=\"Workday, Inc.\", 'Ben & Jerry''s',Notion, \"a \\\"b\\\"\""}));
+  REQUIRE(made.exit_code == 0);
+  // Read back the way hros list reads it.
+  RunResult listed = run_in(dir, {"list", "--format", "json"});
+  CHECK(python_on(R"(
+import json, sys
+case = json.load(open(sys.argv[1]))[0]
+print(json.dumps([case["organization"], case["tools"]]))
+)",
+                  listed.out) ==
+        "[\"Example Support Co, Inc.\", [\"Workday, Inc.\", \"Ben & Jerry's\", \"Notion\", "
+        "\"a \\\"b\\\"\"]]\n");
+  // A quote left open, or text after the closing one, is refused.
+  for (const char* quoted : {"\"Workday, Inc.,Notion", "\"Workday\" Inc.,Notion"}) {
+    std::string tools = quoted;
+    RunResult refused = run_in(dir, with(k_spark, {"--force", "--set", "tools=" + tools}));
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.rfind("hros: error: 'tools': the item " + tools + " has ", 0) == 0);
+    CHECK(refused.err.find("an item that holds a comma goes in double quotes, e.g. \"Workday, "
+                           "Inc.\"\n") != std::string::npos);
+  }
+}
+
 TEST_CASE("new: an existing case is replaced only with --force", "[new]") {
   TempDir dir;
   fs::path existing = dir.write(k_spark_file, "mine\n");
@@ -198,11 +240,9 @@ TEST_CASE("new: an existing case is replaced only with --force", "[new]") {
   RunResult forced = run_in(dir, with(k_spark, {"--force"}));
   CHECK(forced.exit_code == 0);
   CHECK(read_text(existing).rfind("---\ntitle: Four-day week", 0) == 0);
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir.path() / "cases")) {
-    names.push_back(entry.path().filename().string());
-  }
-  CHECK(names == std::vector<std::string>{"four-day-week-for-our-support-team.md"});
+  // Replaced in place: no second file, no temporary file left beside it.
+  CHECK(file_names(snapshot(dir.path() / "cases")) ==
+        std::vector<std::string>{"four-day-week-for-our-support-team.md"});
 }
 
 TEST_CASE("new: a slug must be a plain file name", "[new]") {
@@ -283,11 +323,13 @@ TEST_CASE("new: --stdout and --dry-run write nothing", "[new]") {
   CHECK(dry.exit_code == 0);
   CHECK(dry.out.empty());
   CHECK(dry.err == "hros: would write " + k_spark_file + "\n");
-  CHECK_FALSE(fs::exists(dir.path() / "cases"));
+  // Only the git configuration run_in writes, not even a cases directory.
+  CHECK(file_names(snapshot(dir.path())) == std::vector<std::string>{"home/gitconfig"});
   dir.write(k_spark_file, "mine\n");
+  Snapshot before = snapshot(dir.path() / "cases");
   CHECK(run_in(dir, with(k_spark, {"--dry-run"})).exit_code == 2);
   CHECK(run_in(dir, with(k_spark, {"--stdout"})).exit_code == 0);
-  CHECK(read_text(dir.path() / k_spark_file) == "mine\n");
+  CHECK(differences(before, snapshot(dir.path() / "cases")).empty());
 }
 
 TEST_CASE("new: -q prints nothing on success", "[new]") {
@@ -309,7 +351,7 @@ TEST_CASE("new: hros.yaml's cases directory and templates", "[new]") {
   RunResult result = run_in(dir, with(k_spark, {"from-template"}));
   CHECK(result.exit_code == 0);
   std::string text = read_text(dir.path() / "stories/from-template.md");
-  CHECK(text.substr(text.find("---\n\n") + 5) == body);
+  CHECK(body_of(text) == body);
   CHECK(lint_rules(dir, "stories/from-template.md") == empty_sections(4));
   std::vector<std::string> study = k_spark;
   study[3] = "case-study";
@@ -322,6 +364,34 @@ TEST_CASE("new: hros.yaml's cases directory and templates", "[new]") {
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("hros: error: the template for 'spark': cannot read") == 0);
   CHECK_FALSE(fs::exists(dir.path() / "cases/no-template.md"));
+}
+
+TEST_CASE("new: a template's body is copied byte for byte", "[new]") {
+  TempDir dir;
+  dir.write("hros.yaml", "templates:\n  spark: templates/spark.md\n");
+  // CRLF lines, a hard line break (two trailing spaces), text hros must not
+  // read as a format string, and no newline at the end.
+  const std::string body =
+      "## What\r\n\r\nFirst line  \r\nsecond {title} {{x}} %s 100%\r\n\r\n"
+      "## Results\n\n## What didn't work\n\n## Learnings\n\n---\n\nCaf\xC3\xA9";
+  dir.write("templates/spark.md", body);
+  RunResult made = run_in(dir, with(k_spark, {"--stdout"}));
+  REQUIRE(made.exit_code == 0);
+  CHECK(body_of(made.out) == body + "\n");
+  // A byte order mark is the editor's, not the body's: before "## What" it
+  // would hide the heading.
+  dir.write("templates/spark.md", "\xEF\xBB\xBF" + body);
+  RunResult marked = run_in(dir, with(k_spark, {"--stdout"}));
+  REQUIRE(marked.exit_code == 0);
+  CHECK(body_of(marked.out) == body + "\n");
+  // Front matter in a template would be a second block in the body.
+  dir.write("templates/spark.md", "---\ntitle: Our template\n---\n\n## What\n");
+  RunResult fronted = run_in(dir, k_spark);
+  CHECK(fronted.exit_code == 2);
+  CHECK(fronted.err == "hros: error: the template for 'spark' (templates/spark.md) begins with "
+                       "front matter; a template is the body only, hros new writes the front "
+                       "matter\n");
+  CHECK_FALSE(fs::exists(dir.path() / "cases"));
 }
 
 TEST_CASE("new: --root names the cases directory and --help shows examples", "[new]") {

@@ -196,6 +196,23 @@ TEST_CASE("list report: table width counts characters not bytes", "[list]") {
                                                                  "Plain         plain\n");
 }
 
+TEST_CASE("list report: wide characters take two columns and accents none", "[list]") {
+  std::vector<CaseRecord> records = {
+      record("tokyo",
+             "title: \xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAE\xE7\xA0\x94\xE4\xBF\xAE\n"), // 東京の研修
+      record("cafe", "title: Cafe\xCC\x81\n")};
+  CHECK(render(records, ListFormat::table, {"title", "slug"}) ==
+        "TITLE       SLUG\n"
+        "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAE\xE7\xA0\x94\xE4\xBF\xAE  tokyo\n"
+        "Cafe\xCC\x81        cafe\n");
+  // Cut to 8 + 2 + 5 columns: three wide characters and the ellipsis leave one
+  // column of padding; a fourth would not fit.
+  CHECK(render(records, ListFormat::table, {"title", "slug"}, 15) ==
+        "TITLE     SLUG\n"
+        "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAE\xE2\x80\xA6   tokyo\n"
+        "Cafe\xCC\x81      cafe\n");
+}
+
 TEST_CASE("list report: paths are one a line", "[list]") {
   std::vector<CaseRecord> records = {record("b", "title: x\n"), record("a", "title: y\n")};
   CHECK(render(records, ListFormat::paths) == "cases/b.md\ncases/a.md\n");

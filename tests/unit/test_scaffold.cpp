@@ -101,6 +101,20 @@ TEST_CASE("answer: lists and booleans are typed from the schema", "[new][answer]
   REQUIRE(regions.value->items.size() == 2);
   CHECK(regions.value->items[0].text == "US");
   CHECK(regions.value->items[1].text == "NO");
+  // In quotes an item may hold a comma; a quote later in an item is text.
+  Answer tools =
+      parse_answer(field("tools"), "tools",
+                   "\"Workday, Inc.\" , 'Ben & Jerry''s', O'Brien, \"\\\"q\\\\\"", Typing::exact);
+  REQUIRE(tools.value);
+  REQUIRE(tools.value->items.size() == 4);
+  CHECK(tools.value->items[0].text == "Workday, Inc.");
+  CHECK(tools.value->items[1].text == "Ben & Jerry's");
+  CHECK(tools.value->items[2].text == "O'Brien");
+  CHECK(tools.value->items[3].text == "\"q\\");
+  CHECK(parse_answer(field("tools"), "tools", "'open, Notion", Typing::exact).problems ==
+        std::vector<std::string>{"'tools': the item 'open, Notion has no closing quote; an item "
+                                 "that holds a comma goes in double quotes, e.g. \"Workday, "
+                                 "Inc.\""});
   Answer example = parse_answer(field("example"), "example", "Yes", Typing::exact);
   REQUIRE(example.value);
   CHECK(example.value->text == "true");
@@ -294,4 +308,14 @@ TEST_CASE("interview: the end of the input stops it", "[new][interview]") {
   FieldValues values;
   CHECK_FALSE(interview.run(values));
   CHECK(values.count("title") == 1);
+}
+
+TEST_CASE("template body: byte for byte but for a byte order mark", "[new]") {
+  CHECK(template_body("## What\r\n\r\nText  \r\n").text == "## What\r\n\r\nText  \r\n");
+  CHECK(template_body("\xEF\xBB\xBF## What\n").text == "## What\n");
+  // A thematic break first is Markdown; a block closed by a second `---` is front matter.
+  CHECK(template_body("---\n\n## What\n").problem.empty());
+  CHECK(template_body("---\n\n## What\n").text == "---\n\n## What\n");
+  CHECK_FALSE(template_body("---\r\ntitle: x\r\n---\r\n## What\r\n").problem.empty());
+  CHECK_FALSE(template_body("\xEF\xBB\xBF---\ntitle: x\n---\n").problem.empty());
 }
