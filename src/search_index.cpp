@@ -31,9 +31,6 @@ constexpr std::int64_t k_format_version = 2;
 // BM25 weights of the FTS columns: title, summary, meta, body.
 constexpr const char* k_rank = "bm25(docs, 10.0, 5.0, 2.0, 1.0)";
 
-// From this many cases on, ranking is split between two connections.
-constexpr std::int64_t k_parallel_ranking_from = 20000;
-
 // Files parsed and inserted at a time, so a cold build of a huge bank does
 // not hold every document in memory at once.
 constexpr std::size_t k_batch = 512;
@@ -175,7 +172,8 @@ fs::path default_cache_file(const fs::path& root) {
 }
 
 SearchIndex::SearchIndex(const fs::path& root, const Corpus& corpus, const IndexOptions& options)
-    : m_root(root), m_root_display(root.generic_string()) {
+    : m_root(root), m_root_display(root.generic_string()),
+      m_split_ranking_from(options.split_ranking_from) {
   open(options);
   try {
     refresh(corpus, options.threads);
@@ -592,7 +590,7 @@ std::vector<RankedRow> SearchIndex::rank_rows(const std::string& match, std::siz
   // costliest part of a search: the cache file is read by a second
   // connection on the other core, each ranking half of the ids (BM25 scores
   // use the whole table's statistics, so the halves compare).
-  if (m_status.in_memory || last < k_parallel_ranking_from) {
+  if (m_status.in_memory || last < m_split_ranking_from) {
     return rank_range(*m_db, match, bound, 0, last);
   }
   std::int64_t middle = last / 2;

@@ -47,6 +47,9 @@ struct IndexOptions {
   bool use_cache = true;       // false: build in memory, touch no file
   std::filesystem::path cache; // the cache file; empty: default_cache_file(root)
   unsigned threads = 0;        // 0: one per core
+  // From this many cases on, a query is ranked on two connections at once,
+  // each over half of the cases (a cache file only).
+  std::int64_t split_ranking_from = 20000;
 };
 
 // The index failed under a command (a damaged cache file, a disk error);
@@ -126,6 +129,7 @@ private:
   std::unique_ptr<sql::Database> m_db;
   std::unique_ptr<sql::Statement> m_load; // prepared once: results load many rows
   IndexStatus m_status;
+  std::int64_t m_split_ranking_from = 0;
 };
 
 } // namespace hros

@@ -1,0 +1,100 @@
+// The search index's ranking split across two connections (on banks of
+// 20k cases and more) must give exactly what one connection gives.
+#include "hros/corpus.hpp"
+#include "hros/query.hpp"
+#include "hros/search_index.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Scratch {
+  Scratch() {
+    std::string pattern = (fs::temp_directory_path() / "hros-index-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    root = pattern;
+    fs::create_directories(root / "cases");
+  }
+  ~Scratch() {
+    std::error_code ignored;
+    fs::remove_all(root, ignored);
+  }
+  fs::path root;
+};
+
+// Cases whose words repeat at different rates, so ranks differ and tie.
+void write_bank(const fs::path& cases, int count) {
+  const char* industries[] = {"retail", "health", "logistics"};
+  for (int i = 0; i < count; ++i) {
+    std::ofstream file(cases / ("case-" + std::to_string(i) + ".md"));
+    file << "---\ntitle: Case " << i << " on hiring\nindustry: " << industries[i % 3]
+         << "\n---\n\n## What\n\n";
+    for (int k = 0; k <= i % 7; ++k) {
+      file << "hiring ";
+    }
+    file << (i % 5 == 0 ? "onboarding mentors\n" : "retention\n");
+  }
+}
+
+struct Ranked {
+  std::vector<std::string> paths;
+  std::vector<double> scores;
+  bool more = false;
+};
+
+Ranked run(hros::SearchIndex& index, const std::string& text, std::size_t limit, bool filtered) {
+  hros::QueryParse parse = hros::parse_query(text);
+  REQUIRE(parse.error.empty());
+  std::function<bool(const hros::IndexedCase&)> keep;
+  if (filtered) {
+    keep = [](const hros::IndexedCase& item) { return item.industry != "health"; };
+  }
+  Ranked ranked;
+  for (const hros::SearchHit& hit : index.search(parse.query, limit, keep, ranked.more)) {
+    ranked.paths.push_back(hit.item.path);
+    ranked.scores.push_back(hit.score);
+  }
+  return ranked;
+}
+
+} // namespace
+
+TEST_CASE("search index: ranking split over two connections equals one", "[search_index]") {
+  Scratch scratch;
+  write_bank(scratch.root / "cases", 90);
+  hros::Corpus corpus = hros::discover_cases(scratch.root / "cases", {});
+  hros::IndexOptions whole;
+  whole.cache = scratch.root / "cache.sqlite";
+  whole.split_ranking_from = 1000000;
+  hros::IndexOptions split = whole;
+  split.split_ranking_from = 1;
+
+  hros::SearchIndex one(scratch.root / "cases", corpus, whole);
+  REQUIRE_FALSE(one.status().in_memory);
+  hros::SearchIndex two(scratch.root / "cases", corpus, split);
+  for (const char* text : {"hiring", "onboarding", "hiring -mentors", "retention OR mentors"}) {
+    for (std::size_t limit : {0, 1, 5, 40}) {
+      for (bool filtered : {false, true}) {
+        INFO(text << " limit " << limit << (filtered ? " filtered" : ""));
+        Ranked expected = run(one, text, limit, filtered);
+        Ranked got = run(two, text, limit, filtered);
+        CHECK_FALSE(expected.paths.empty());
+        CHECK(got.paths == expected.paths);
+        CHECK(got.scores == expected.scores);
+        CHECK(got.more == expected.more);
+      }
+    }
+  }
+  // Ties are broken by the order the cases were indexed in, the same way
+  // whichever half they are in.
+  Ranked all = run(two, "hiring", 0, false);
+  CHECK(all.paths.size() == 90);
+}
