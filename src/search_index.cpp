@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -679,6 +680,39 @@ std::vector<std::string> SearchIndex::vocabulary() {
   return terms;
 }
 
+std::string SearchIndex::written_form(const std::string& stem) {
+  // The first place a case has the stem, highlighted, gives the word as
+  // written there ("quillfeather" for the stem "quillfeath").
+  try {
+    sql::Statement rows = m_db->prepare(
+        "SELECT highlight(docs, 0, char(1), char(2)), highlight(docs, 1, char(1), char(2)), "
+        "highlight(docs, 2, char(1), char(2)), highlight(docs, 3, char(1), char(2)) FROM docs "
+        "WHERE docs MATCH ?1 LIMIT 1");
+    std::string quoted = "\"";
+    for (char c : stem) {
+      quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    rows.bind(1, quoted + "\"");
+    if (rows.step()) {
+      for (int column = 0; column < 4; ++column) {
+        std::string_view text = rows.text(column);
+        std::size_t open = text.find('\x01');
+        std::size_t close = open == std::string_view::npos ? open : text.find('\x02', open);
+        if (close != std::string_view::npos && close > open + 1) {
+          std::string word(text.substr(open + 1, close - open - 1));
+          for (char& c : word) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          }
+          return word;
+        }
+      }
+    }
+  } catch (const sql::Error&) {
+    // A suggestion is a courtesy: the stem will do.
+  }
+  return stem;
+}
+
 std::unique_ptr<IndexedCase> SearchIndex::find_slug(const std::string& slug) {
   try {
     sql::Statement rows = m_db->prepare("SELECT id FROM files WHERE slug = ?1 ORDER BY path");
@@ -712,11 +746,14 @@ std::vector<SearchHit> SearchIndex::similar(const std::string& words, std::int64
   return match.empty() ? std::vector<SearchHit>{} : ranked(match, limit, {}, more, except);
 }
 
-std::string SearchIndex::snippet(const Query& query, std::int64_t id) {
-  // The body says most about why a case matched; the summary when the
-  // match is elsewhere (in the title, say).
+std::string SearchIndex::snippet(const Query& query, std::int64_t id, bool any_field) {
+  // The body says most about why a case matched; else the summary, then
+  // the title and the facts (organization, topics...), if asked for.
   try {
-    for (int column : {3, 1}) {
+    for (int column : {3, 1, 0, 2}) {
+      if (!any_field && (column == 0 || column == 2)) {
+        break;
+      }
       sql::Statement rows =
           m_db->prepare(fmt::format("SELECT snippet(docs, {}, char(1), char(2), '…', 24) FROM docs "
                                     "WHERE docs MATCH ?1 AND rowid = ?2",

@@ -100,6 +100,8 @@ public:
   // The bank's indexed words (stems, lowercase, without accents), for "did you mean".
   std::vector<std::string> vocabulary();
 
+  // An indexed stem as a case writes it, lowercase; the stem if none can be found.
+  std::string written_form(const std::string& stem);
   // The case with this slug, if any.
   std::unique_ptr<IndexedCase> find_slug(const std::string& slug);
 
@@ -107,7 +109,8 @@ public:
   std::vector<SearchHit> similar(const std::string& text, std::int64_t except, std::size_t limit);
 
   // The snippet of `id` for the query, matches between \x01 and \x02.
-  std::string snippet(const Query& query, std::int64_t id);
+  // From the body or the summary; with `any_field`, also the title or the facts.
+  std::string snippet(const Query& query, std::int64_t id, bool any_field = false);
 
 private:
   void open(const IndexOptions& options);

@@ -68,7 +68,8 @@ std::string unknown_word_hint(SearchIndex& index, const Query& query) {
       }
     }
     return fmt::format("; no case has the word '{}'{}", word,
-                       match ? fmt::format("; did you mean '{}'?", *match) : "");
+                       match ? fmt::format("; did you mean '{}'?", index.written_form(*match))
+                             : "");
   }
   return "";
 }
@@ -92,7 +93,9 @@ int search(SearchIndex& index, const SearchCommand& command, const GlobalOptions
   std::vector<ResultLine> results;
   for (SearchHit& hit : hits) {
     if (format != SearchFormat::paths) {
-      hit.snippet = index.snippet(query, hit.item.id);
+      // Text shows the summary for a case that matched only in its title or
+      // facts (both already on screen); JSON gives the match wherever it is.
+      hit.snippet = index.snippet(query, hit.item.id, format == SearchFormat::json);
     }
     results.push_back(ResultLine{std::move(hit), ""});
   }

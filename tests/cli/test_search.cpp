@@ -521,6 +521,20 @@ print(data[0]['snippet'])
                        "crossing fell…\n");
 }
 
+TEST_CASE("search: a match only in the facts still gets a snippet", "[search][format]") {
+  Bank bank;
+  // "Levain" is only the organization's name, in the front matter.
+  RunResult result = bank.run({"levain", "--format", "json"});
+  CHECK(result.exit_code == 0);
+  std::string printed = python_on(R"(import json, sys
+data = json.load(open(sys.argv[1], encoding='utf-8'))
+print(len(data), data[0]['snippet'])
+)",
+                                  result.out);
+  CHECK(printed.rfind("1 ", 0) == 0);
+  CHECK(printed.find("**Levain**") != std::string::npos);
+}
+
 TEST_CASE("search: paths are one existing file per line", "[search][format]") {
   Bank bank;
   RunResult result = bank.run({"learnings", "--format", "paths", "--limit", "0"});
@@ -662,10 +676,14 @@ TEST_CASE("search: an unknown word gets a suggestion", "[search][nomatch]") {
   RunResult typo = bank.run({"mentorng"});
   CHECK(typo.exit_code == 1);
   CHECK(typo.err ==
-        "hros: no case matches; no case has the word 'mentorng'; did you mean 'mentor'?\n");
+        "hros: no case matches; no case has the word 'mentorng'; did you mean 'mentoring'?\n");
+  // The suggestion is a word as a case writes it, not the index's stem.
+  RunResult stem = bank.run({"quilfeather"});
+  CHECK(stem.err == "hros: no case matches; no case has the word 'quilfeather'; did you mean "
+                    "'quillfeather'?\n");
   RunResult accent = bank.run({"zurch"});
   CHECK(accent.err ==
-        "hros: no case matches; no case has the word 'zurch'; did you mean 'zurich'?\n");
+        "hros: no case matches; no case has the word 'zurch'; did you mean 'zürich'?\n");
   // The unknown word is named even among known ones.
   RunResult among = bank.run({"ferry", "xylophonist"});
   CHECK(among.exit_code == 1);
