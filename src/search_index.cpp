@@ -18,6 +18,7 @@
 #include <future>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -644,6 +645,51 @@ std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t
         break;
       }
       hits.push_back(SearchHit{std::move(item), -row.rank, {}});
+    }
+  } catch (const sql::Error& error) {
+    fail(error);
+  }
+  return hits;
+}
+
+std::vector<SearchHit> SearchIndex::search_paths(const Query& query, std::size_t limit,
+                                                 bool& more) {
+  std::vector<SearchHit> hits;
+  more = false;
+  try {
+    std::vector<RankedRow> rows = rank_rows(to_fts5(query), limit == 0 ? 0 : limit + 1);
+    if (limit != 0 && rows.size() > limit) {
+      rows.resize(limit);
+      more = true;
+    }
+    // Many results: one pass over the paths (a small index) beats a lookup
+    // in the big rows of the files table for each.
+    std::unordered_map<std::int64_t, std::string> paths;
+    if (rows.size() > 1000) {
+      sql::Statement all = m_db->prepare("SELECT id, path FROM files INDEXED BY files_stamp");
+      while (all.step()) {
+        paths.emplace(all.integer(0), std::string(all.text(1)));
+      }
+    } else {
+      sql::Statement one = m_db->prepare("SELECT path FROM files WHERE id = ?1");
+      for (const RankedRow& row : rows) {
+        one.bind(1, row.id);
+        if (one.step()) {
+          paths.emplace(row.id, std::string(one.text(0)));
+        }
+        one.reset();
+      }
+    }
+    for (const RankedRow& row : rows) {
+      auto found = paths.find(row.id);
+      if (found == paths.end()) {
+        continue; // removed by another hros meanwhile
+      }
+      SearchHit hit;
+      hit.item.id = row.id;
+      hit.item.path = (fs::path(m_root_display) / found->second).lexically_normal().string();
+      hit.score = -row.rank;
+      hits.push_back(std::move(hit));
     }
   } catch (const sql::Error& error) {
     fail(error);

@@ -94,6 +94,9 @@ public:
   std::vector<SearchHit> search(const Query& query, std::size_t limit,
                                 const std::function<bool(const IndexedCase&)>& keep, bool& more);
 
+  // The same as `search` without a filter, for paths only: each hit has its
+  // id, path and score, and nothing else is read.
+  std::vector<SearchHit> search_paths(const Query& query, std::size_t limit, bool& more);
   // Whether the query matches anything; for telling unknown words apart.
   std::size_t count(const Query& query);
 

@@ -78,8 +78,10 @@ int search(SearchIndex& index, const SearchCommand& command, const GlobalOptions
            const Context& context, const Query& query, const std::vector<Condition>& conditions,
            SearchFormat format) {
   bool more = false;
-  std::vector<SearchHit> hits = index.search(query, static_cast<std::size_t>(command.options.limit),
-                                             where_filter(conditions), more);
+  std::size_t limit = static_cast<std::size_t>(command.options.limit);
+  std::vector<SearchHit> hits = format == SearchFormat::paths && conditions.empty()
+                                    ? index.search_paths(query, limit, more)
+                                    : index.search(query, limit, where_filter(conditions), more);
   if (hits.empty()) {
     if (format == SearchFormat::json) {
       std::fputs("[]\n", stdout);

@@ -93,8 +93,46 @@ TEST_CASE("search index: ranking split over two connections equals one", "[searc
       }
     }
   }
+  // Paths only: the same cases, scores and "more", whichever way paths are read.
+  for (std::size_t limit : {0, 1, 5, 40}) {
+    INFO("paths, limit " << limit);
+    Ranked expected = run(one, "hiring", limit, false);
+    bool more = false;
+    hros::QueryParse parse = hros::parse_query("hiring");
+    std::vector<std::string> paths;
+    std::vector<double> scores;
+    for (const hros::SearchHit& hit : two.search_paths(parse.query, limit, more)) {
+      paths.push_back(hit.item.path);
+      scores.push_back(hit.score);
+    }
+    CHECK(paths == expected.paths);
+    CHECK(scores == expected.scores);
+    CHECK(more == expected.more);
+  }
   // Ties are broken by the order the cases were indexed in, the same way
   // whichever half they are in.
   Ranked all = run(two, "hiring", 0, false);
   CHECK(all.paths.size() == 90);
+}
+
+TEST_CASE("search index: paths only equal the full results on a bigger bank", "[search_index]") {
+  // Over a thousand results: the paths are read in one pass, not one by one.
+  Scratch scratch;
+  write_bank(scratch.root / "cases", 1100);
+  hros::Corpus corpus = hros::discover_cases(scratch.root / "cases", {});
+  hros::IndexOptions options;
+  options.cache = scratch.root / "cache.sqlite";
+  hros::SearchIndex index(scratch.root / "cases", corpus, options);
+  hros::QueryParse parse = hros::parse_query("hiring");
+  for (std::size_t limit : {0, 5}) {
+    Ranked expected = run(index, "hiring", limit, false);
+    bool more = false;
+    std::vector<std::string> paths;
+    for (const hros::SearchHit& hit : index.search_paths(parse.query, limit, more)) {
+      paths.push_back(hit.item.path);
+    }
+    CHECK(paths.size() == (limit == 0 ? 1100 : limit));
+    CHECK(paths == expected.paths);
+    CHECK(more == expected.more);
+  }
 }
