@@ -2,6 +2,7 @@
 // during the walk of a bank on two threads, and the digest of a whole bank.
 #include "hros/corpus.hpp"
 #include "hros/file_stamp.hpp"
+#include "scratch_dir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,21 +19,11 @@ using hros::StampDigest;
 
 namespace {
 
-struct Scratch {
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "hros-stamp-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    root = pattern;
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(root, ignored);
-  }
+struct Scratch : ScratchDir {
   void write(const std::string& relative, const std::string& text) const {
     fs::create_directories((root / relative).parent_path());
     std::ofstream(root / relative) << text;
   }
-  fs::path root;
 };
 
 FileStamp stat_stamp(const fs::path& file) {

@@ -3,6 +3,7 @@
 #include "hros/corpus.hpp"
 #include "hros/query.hpp"
 #include "hros/search_index.hpp"
+#include "scratch_dir.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,18 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Scratch {
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "hros-index-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    root = pattern;
-    fs::create_directories(root / "cases");
-  }
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(root, ignored);
-  }
-  fs::path root;
+struct Scratch : ScratchDir {
+  Scratch() { fs::create_directories(root / "cases"); }
 };
 
 // Cases whose words repeat at different rates, so ranks differ and tie.
@@ -59,6 +50,17 @@ Ranked run(hros::SearchIndex& index, const std::string& text, std::size_t limit,
   }
   Ranked ranked;
   for (const hros::SearchHit& hit : index.search(parse.query, limit, keep, ranked.more)) {
+    ranked.paths.push_back(hit.item.path);
+    ranked.scores.push_back(hit.score);
+  }
+  return ranked;
+}
+
+Ranked run_paths(hros::SearchIndex& index, const std::string& text, std::size_t limit) {
+  hros::QueryParse parse = hros::parse_query(text);
+  REQUIRE(parse.error.empty());
+  Ranked ranked;
+  for (const hros::SearchHit& hit : index.search_paths(parse.query, limit, ranked.more)) {
     ranked.paths.push_back(hit.item.path);
     ranked.scores.push_back(hit.score);
   }
@@ -97,17 +99,10 @@ TEST_CASE("search index: ranking split over two connections equals one", "[searc
   for (std::size_t limit : {0, 1, 5, 40}) {
     INFO("paths, limit " << limit);
     Ranked expected = run(one, "hiring", limit, false);
-    bool more = false;
-    hros::QueryParse parse = hros::parse_query("hiring");
-    std::vector<std::string> paths;
-    std::vector<double> scores;
-    for (const hros::SearchHit& hit : two.search_paths(parse.query, limit, more)) {
-      paths.push_back(hit.item.path);
-      scores.push_back(hit.score);
-    }
-    CHECK(paths == expected.paths);
-    CHECK(scores == expected.scores);
-    CHECK(more == expected.more);
+    Ranked got = run_paths(two, "hiring", limit);
+    CHECK(got.paths == expected.paths);
+    CHECK(got.scores == expected.scores);
+    CHECK(got.more == expected.more);
   }
   // Ties are broken by the order the cases were indexed in, the same way
   // whichever half they are in.
@@ -123,16 +118,11 @@ TEST_CASE("search index: paths only equal the full results on a bigger bank", "[
   hros::IndexOptions options;
   options.cache = scratch.root / "cache.sqlite";
   hros::SearchIndex index(scratch.root / "cases", corpus, options);
-  hros::QueryParse parse = hros::parse_query("hiring");
   for (std::size_t limit : {0, 5}) {
     Ranked expected = run(index, "hiring", limit, false);
-    bool more = false;
-    std::vector<std::string> paths;
-    for (const hros::SearchHit& hit : index.search_paths(parse.query, limit, more)) {
-      paths.push_back(hit.item.path);
-    }
-    CHECK(paths.size() == (limit == 0 ? 1100 : limit));
-    CHECK(paths == expected.paths);
-    CHECK(more == expected.more);
+    Ranked got = run_paths(index, "hiring", limit);
+    CHECK(got.paths.size() == (limit == 0 ? 1100 : limit));
+    CHECK(got.paths == expected.paths);
+    CHECK(got.more == expected.more);
   }
 }
