@@ -22,11 +22,36 @@ bool is_control_at(std::string_view text, std::size_t at, std::size_t& length) {
   return false;
 }
 
+// The full-width form (U+FF01..U+FF5E, UTF-8 EF BC 81..EF BD 9E) of an ASCII
+// character at `i`, if that is what is there; 0 otherwise.
+char full_width_ascii_at(std::string_view text, std::size_t i) {
+  if (i + 2 >= text.size() || static_cast<unsigned char>(text[i]) != 0xef) {
+    return 0;
+  }
+  unsigned lead = static_cast<unsigned char>(text[i + 1]);
+  unsigned last = static_cast<unsigned char>(text[i + 2]);
+  if (last < 0x80 || last > 0xbf || (lead != 0xbc && lead != 0xbd)) {
+    return 0;
+  }
+  unsigned code = 0xf000 | ((lead & 0x3f) << 6) | (last & 0x3f);
+  return code >= 0xff01 && code <= 0xff5e ? static_cast<char>(code - 0xfee0) : 0;
+}
+
+bool ideographic_space_at(std::string_view text, std::size_t i) {
+  return text.substr(i, 3) == "\xe3\x80\x80";
+}
+
 void append_clean(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 1;
     if (is_control_at(text, i, length)) {
       out += ' ';
+    } else if (char ascii = full_width_ascii_at(text, i)) {
+      out += ascii;
+      length = 3;
+    } else if (ideographic_space_at(text, i)) {
+      out += ' ';
+      length = 3;
     } else {
       out += text[i];
     }
@@ -110,6 +135,23 @@ void append_inline(std::string& out, std::string_view line) {
 }
 
 } // namespace
+
+std::string fold_full_width(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (char ascii = full_width_ascii_at(text, i)) {
+      out += ascii;
+      i += 3;
+    } else if (ideographic_space_at(text, i)) {
+      out += ' ';
+      i += 3;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
 
 std::string without_controls(std::string_view text) {
   std::string out;

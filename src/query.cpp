@@ -1,5 +1,6 @@
 #include "hros/query.hpp"
 
+#include "hros/plain_text.hpp"
 #include "hros/suggest.hpp"
 #include "hros/utf8.hpp"
 
@@ -224,7 +225,7 @@ private:
 
 std::string fts5_term(const QueryTerm& term) {
   std::string quoted = "\"";
-  for (char c : term.text) {
+  for (char c : fold_full_width(term.text)) {
     quoted += c == '\0' ? ' ' : c; // a NUL would end the FTS5 string
     if (c == '"') {
       quoted += '"';

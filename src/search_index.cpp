@@ -28,7 +28,7 @@ namespace {
 // Identify hros's cache files, and the layout of this version: a file with
 // any other pair is not ours to read, and is rebuilt.
 constexpr std::int64_t k_application_id = 0x68726f73; // "hros"
-constexpr std::int64_t k_format_version = 2;
+constexpr std::int64_t k_format_version = 3;
 
 // BM25 weights of the FTS columns: title, summary, meta, body.
 constexpr const char* k_rank = "bm25(docs, 10.0, 5.0, 2.0, 1.0)";

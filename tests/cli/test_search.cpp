@@ -826,6 +826,25 @@ TEST_CASE("search: a file in a subdirectory and one renamed over another", "[sea
   CHECK(sorted(bank.slugs({"tram"})) == sorted(Slugs{k_canoe, k_zurich}));
 }
 
+TEST_CASE("search: full-width letters match their ASCII", "[search][unicode]") {
+  BankCopy copy;
+  Bank bank(copy.root());
+  // A case typed with an East Asian input method: full-width letters and an
+  // ideographic space between the words.
+  std::string text = read_text(copy.file(k_canoe));
+  std::string marker = "One day a quarter in a canoe";
+  text.replace(text.find(marker), marker.size(),
+               "One day a quarter in a \xef\xbc\xab\xef\xbd\x81\xef\xbd\x99\xef\xbd\x81\xef\xbd\x8b"
+               "\xe3\x80\x80\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94");
+  write_bytes(copy.root() / "kayak-days.md", text);
+  CHECK(bank.slugs({"kayak"}) == Slugs{"kayak-days"});
+  CHECK(bank.slugs({"\"kayak 2024\""}) == Slugs{"kayak-days"});
+  // And a full-width query finds ASCII text.
+  CHECK(bank.slugs({"\xef\xbd\x86\xef\xbd\x85\xef\xbd\x92\xef\xbd\x92\xef\xbd\x99"}) ==
+        bank.slugs({"ferry"}));
+  CHECK_FALSE(bank.slugs({"ferry"}).empty());
+}
+
 TEST_CASE("search: a damaged cache is rebuilt or bypassed", "[search][cache]") {
   Bank bank;
   const Slugs expected = {k_mentoring, k_coaching, k_handover};

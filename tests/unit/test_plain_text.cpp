@@ -96,3 +96,19 @@ TEST_CASE("plain text: long and hostile input stays linear", "[plain_text]") {
   }
   CHECK(markdown_plain_text(comments + "\nx").empty());
 }
+
+TEST_CASE("plain text: full-width ASCII is folded", "[plain_text]") {
+  using hros::fold_full_width;
+  CHECK(fold_full_width("\xef\xbc\xa8\xef\xbc\xb2 \xef\xbd\x90\xef\xbd\x8f\xef\xbd\x8c") ==
+        "HR pol");
+  CHECK(fold_full_width("\xef\xbc\x81\xef\xbd\x9e") == "!~"); // the first and last of the block
+  CHECK(fold_full_width("a\xe3\x80\x80"
+                        "b") == "a b"); // ideographic space
+  // Neighbours of the block, and cut sequences, stay as they are.
+  CHECK(fold_full_width("\xef\xbc\x80") == "\xef\xbc\x80"); // U+FF00, unassigned
+  CHECK(fold_full_width("\xef\xbd\x9f") == "\xef\xbd\x9f"); // U+FF5F, a bracket
+  CHECK(fold_full_width("\xef\xbc") == "\xef\xbc");
+  CHECK(fold_full_width("Zürich") == "Zürich");
+  CHECK(without_controls("\xef\xbc\xa8\x01") == "H ");
+  CHECK(markdown_plain_text("## \xef\xbc\xb7hy\n") == "Why");
+}
