@@ -36,7 +36,8 @@ struct FieldSpec {
   bool ordered = false;                        // enumeration values compare by position
   std::string pattern;
   std::string pattern_message;
-  std::shared_ptr<const std::regex> regex; // compiled `pattern`
+  std::shared_ptr<const std::regex>
+      regex; // `pattern` from compile_schema_pattern, for pattern_found
   std::optional<std::size_t> min_length;
   std::optional<std::size_t> max_length;
   std::optional<double> min;

@@ -1280,6 +1280,60 @@ TEST_CASE("hostile: hros.yaml with a pathological ignore pattern", "[hostile][co
   lint_tree(dir, "ignore pattern *a*a...*b", expect);
 }
 
+// ---------------------------------------------------------------- schema patterns
+
+namespace {
+
+// A bank whose hros.yaml names schema.yaml: the built-in schema with the
+// field definitions `fields` (YAML lines indented by two) added.
+void schema_bank(const TempDir& dir, const std::string& fields) {
+  std::string schema = read_text(fs::path(HROS_SOURCE_DIR) / "schema" / "default.yaml");
+  dir.write("schema.yaml", replace_first(schema, "\nfields:\n", "\nfields:\n" + fields));
+  dir.write("hros.yaml", "schema: schema.yaml\n");
+}
+
+std::string string_field(const std::string& name, const std::string& pattern) {
+  return "  " + name + ":\n    type: string\n    pattern: '" + pattern + "'\n";
+}
+
+} // namespace
+
+TEST_CASE("hostile: a schema pattern that backtracks exponentially", "[hostile][schema]") {
+  // With a backtracking matcher `^(a+)+$` takes minutes on 30 a's and a '!';
+  // the value is as long as hros checks against a pattern (4096 bytes).
+  TempDir dir;
+  schema_bank(dir, string_field("code", "^(a+)+$") + string_field("ref", "(a|aa)*c"));
+  std::string value = std::string(4095, 'a') + "!";
+  dir.write(k_file, make_case("x", "code: " + value + "\nref: " + value + "\n"));
+  int line = extra_front_line("x");
+  Expect expect = bad({at(line, 7), at(line + 1, 6), "[schema.pattern]", "2 errors"});
+  expect.max_seconds = 2;
+  lint_tree(dir, "pattern ^(a+)+$ on 4 KB", expect);
+}
+
+TEST_CASE("hostile: a long value matching an ordinary schema pattern", "[hostile][schema]") {
+  // The backtracking matcher recursed a few frames per character matched.
+  TempDir dir;
+  schema_bank(dir, string_field("ref", "^[a-z0-9]+(-[a-z0-9]+)*$"));
+  std::string value = repeat("abc-123-", 511) + "abcdefg";
+  REQUIRE(value.size() == 4095);
+  dir.write(k_file, make_case("x", "ref: " + value + "\n"));
+  Expect expect = clean();
+  expect.max_seconds = 2;
+  lint_tree(dir, "4 KB slug-like value", expect);
+}
+
+TEST_CASE("hostile: a schema pattern with a back-reference is refused", "[hostile][schema]") {
+  // A back-reference needs backtracking, which has no time bound.
+  TempDir dir;
+  schema_bank(dir, string_field("code", "^(a+)\\1$"));
+  dir.write(k_file, make_case("x", "code: aaaa\n"));
+  Expect expect;
+  expect.exit_code = 2;
+  expect.needles = {"schema.yaml:", "back-reference"};
+  lint_tree(dir, "pattern with a back-reference", expect);
+}
+
 // ---------------------------------------------------------------- --fix
 
 namespace {

@@ -1,0 +1,27 @@
+#pragma once
+
+// A schema's `pattern:` as hros runs it on contributors' values: found
+// anywhere in the value (JSON Schema's meaning), in time linear in the
+// value's length, whatever the maintainer wrote.
+
+#include <cstddef>
+#include <memory>
+#include <regex>
+#include <string>
+#include <string_view>
+
+namespace hros {
+
+// Longer values are not checked against a pattern: the time a check takes is
+// the value's length times the size of the pattern's automaton.
+constexpr std::size_t k_pattern_max_value = 4096;
+
+// Compiles an ECMAScript `pattern` for pattern_found. Throws std::regex_error
+// when it is not a valid expression, with error_complexity when it uses a
+// back-reference (\1), which no linear-time matcher can run.
+std::shared_ptr<const std::regex> compile_schema_pattern(const std::string& pattern);
+
+// Whether the pattern `compiled` (from compile_schema_pattern) occurs in `text`.
+bool pattern_found(const std::regex& compiled, std::string_view text);
+
+} // namespace hros
