@@ -199,6 +199,9 @@ public:
     try {
       spec.regex = compile_schema_pattern(*pattern);
       spec.pattern = *pattern;
+    } catch (const PatternTooLarge& large) {
+      error(value.position, fmt::format("{} is too large to check every value in bounded time: {}",
+                                        what, large.what()));
     } catch (const std::regex_error& bad) {
       if (bad.code() == std::regex_constants::error_complexity) {
         error(value.position,

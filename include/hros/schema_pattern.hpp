@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <memory>
 #include <regex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -16,9 +17,18 @@ namespace hros {
 // the value's length times the size of the pattern's automaton.
 constexpr std::size_t k_pattern_max_value = 4096;
 
+// The largest automaton (states, estimated from the pattern) a schema pattern
+// may need; `^[a-z0-9]{1,64}(-[a-z0-9]{1,64})*$` needs about 400.
+constexpr std::size_t k_pattern_max_states = 5000;
+
+// A valid pattern whose automaton would exceed k_pattern_max_states.
+struct PatternTooLarge : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // Compiles an ECMAScript `pattern` for pattern_found. Throws std::regex_error
 // when it is not a valid expression, with error_complexity when it uses a
-// back-reference (\1), which no linear-time matcher can run.
+// back-reference (\1), which no linear-time matcher can run; PatternTooLarge.
 std::shared_ptr<const std::regex> compile_schema_pattern(const std::string& pattern);
 
 // Whether the pattern `compiled` (from compile_schema_pattern) occurs in `text`.

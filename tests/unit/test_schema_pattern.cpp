@@ -90,3 +90,23 @@ TEST_CASE("schema pattern: a long matching value does not grow the stack", "[sch
   CHECK(seconds_for("^[a-z0-9]+(-[a-z0-9]+)*$", slug, result) < 20.0);
   CHECK(result);
 }
+
+TEST_CASE("schema pattern: repetitions that multiply past the bound are refused",
+          "[schema][pattern]") {
+  // The matcher's time is the value's length times the automaton's size.
+  CHECK_THROWS_AS(hros::compile_schema_pattern("(a{1,300}){1,300}"), hros::PatternTooLarge);
+  CHECK_THROWS_AS(hros::compile_schema_pattern("(((a{1,9}){1,9}){1,9}){1,9}"),
+                  hros::PatternTooLarge);
+  CHECK_THROWS_AS(hros::compile_schema_pattern("[a-z]{6000}"), hros::PatternTooLarge);
+  // Ordinary patterns, generous ones included, are far below it.
+  for (const char* pattern :
+       {"^[a-z0-9]{1,64}(-[a-z0-9]{1,64})*$", "^HR-\\d{4}$", "^[A-Z]{2}-[0-9]{4}-[a-z0-9]{1,200}$",
+        "^(?:[^{}]|\\{\\})*$", "^[a-z]{2,}$", "x{1000}", "[{]{1,2}"}) {
+    INFO(pattern);
+    CHECK_NOTHROW(hros::compile_schema_pattern(pattern));
+  }
+  // A pattern as large as allowed still checks the longest value quickly.
+  bool result = true;
+  CHECK(seconds_for("^[ab]{2400}$", std::string(hros::k_pattern_max_value, 'a'), result) < 5.0);
+  CHECK_FALSE(result);
+}
