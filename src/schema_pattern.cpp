@@ -22,7 +22,8 @@
 // sanitizers). The search runs instead as one anchored pass of
 // `[\s\S]*(?:pattern)`: the prefix consumes any start, so every start is
 // tried in the same pass. `^`, `$` and `\b` still see the real start and end
-// of the value, so the meaning is regex_search's.
+// of the value, so the meaning is regex_search's (but for `^` and `\b` inside
+// a lookahead, where libstdc++ restarts its view of the text).
 #include "hros/schema_pattern.hpp"
 
 #include <algorithm>
