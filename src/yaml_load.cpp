@@ -566,6 +566,14 @@ std::optional<Diagnostic> find_control_character(std::string_view text, Position
 
 YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
   YamlLoad result;
+  // yaml-cpp skips a byte order mark at the start of its input without
+  // counting it in its marks (one after a case's `---` line reaches it), so
+  // every offset, and the first line's columns, came out 3 bytes short.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    origin.offset += 3;
+    origin.column += 3;
+  }
   for (auto* find : {&find_control_character, &find_second_document}) {
     if (std::optional<Diagnostic> problem = find(text, origin)) {
       result.ok = false;

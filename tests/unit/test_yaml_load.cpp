@@ -369,6 +369,15 @@ TEST_CASE("yaml: an empty list item is located at its dash", "[yaml][fuzz]") {
   CHECK(dump(nested.root.find("authors")->items[1]) == "~@3:3/23");
 }
 
+TEST_CASE("yaml: a byte order mark before the first key is counted", "[yaml][fuzz]") {
+  // Found by fuzzing: yaml-cpp skips it without counting its 3 bytes, so
+  // positions after a `---` line followed by U+FEFF were 3 bytes short.
+  YamlLoad result = load("\xEF\xBB\xBF"
+                         "e: |\n  x\nk: v\n",
+                         k_after_marker);
+  CHECK(dump(result.root) == "{e@2:4/7: b'x\n'@2:7/10, k@4:1/16: 'v'@4:4/19}@2:4/7");
+}
+
 TEST_CASE("yaml: a null item that is written is located at its text", "[yaml][fuzz]") {
   // Found by fuzzing: yaml-cpp's `- ~` was moved back to its dash like an
   // empty item, while the fast path kept it at the `~`.
