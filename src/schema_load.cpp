@@ -4,6 +4,7 @@
 
 #include "hros/default_schema.hpp"
 #include "hros/scalar.hpp"
+#include "hros/schema_pattern.hpp"
 #include "hros/source.hpp"
 #include "hros/suggest.hpp"
 #include "hros/yaml_load.hpp"
@@ -196,11 +197,21 @@ public:
       return;
     }
     try {
-      spec.regex = std::make_shared<const std::regex>(*pattern, std::regex::ECMAScript);
+      spec.regex = compile_schema_pattern(*pattern);
       spec.pattern = *pattern;
+    } catch (const PatternTooLarge& large) {
+      error(value.position, fmt::format("{} is too large to check every value in bounded time: {}",
+                                        what, large.what()));
     } catch (const std::regex_error& bad) {
-      error(value.position,
-            fmt::format("{} is not a valid regular expression: {}", what, bad.what()));
+      if (bad.code() == std::regex_constants::error_complexity) {
+        error(value.position,
+              fmt::format("{} uses a back-reference (\\1 and the like), which hros does not "
+                          "support: it cannot be checked in bounded time",
+                          what));
+      } else {
+        error(value.position,
+              fmt::format("{} is not a valid regular expression: {}", what, bad.what()));
+      }
     }
   }
 

@@ -5,6 +5,7 @@
 #include "hros/validate.hpp"
 
 #include "hros/scalar.hpp"
+#include "hros/schema_pattern.hpp"
 #include "hros/suggest.hpp"
 
 #include <fmt/format.h>
@@ -269,8 +270,7 @@ private:
                          text),
              "schema.email");
     }
-    // std::regex backtracks recursively; a bounded input keeps the stack safe.
-    if (spec.regex && text.size() <= 4096 && !std::regex_search(text, *spec.regex)) {
+    if (spec.regex && text.size() <= k_pattern_max_value && !pattern_found(*spec.regex, text)) {
       report(node.position, Severity::error,
              spec.pattern_message.empty()
                  ? fmt::format("'{}' does not match the pattern {}", name, spec.pattern)

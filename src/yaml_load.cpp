@@ -166,6 +166,10 @@ private:
 
   // yaml-cpp marks an empty block list item (`-` and nothing) at the next
   // token, which may be lines later or past the end; the item is its `-`.
+  // A null that is written (`- ~`, `- null`, or `~` on a deeper line below
+  // the dash) is marked at its text and stays there: the token is the item's
+  // own exactly when it stands right of the dash, since a next item or key
+  // starts at or left of it.
   Position empty_item_position(const YAML::Mark& mark) const {
     Position position = position_of(mark);
     if (mark.is_null() || mark.pos <= 0) {
@@ -192,6 +196,14 @@ private:
     std::size_t dash = at - 1;
     std::size_t line_start = m_text.rfind('\n', dash);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    auto token = static_cast<std::size_t>(mark.pos);
+    if (token < m_text.size() && m_text[token] != '\n') {
+      std::size_t token_line = m_text.rfind('\n', token - 1);
+      token_line = token_line == std::string_view::npos ? 0 : token_line + 1;
+      if (token - token_line > dash - line_start) {
+        return position;
+      }
+    }
     position.line -= lines_back;
     position.column = (position.line == m_origin.line ? m_origin.column : 1) +
                       static_cast<int>(dash - line_start);
@@ -554,6 +566,14 @@ std::optional<Diagnostic> find_control_character(std::string_view text, Position
 
 YamlLoad load_yaml(std::string_view text, Position origin, const YamlLimits& limits) {
   YamlLoad result;
+  // yaml-cpp skips a byte order mark at the start of its input without
+  // counting it in its marks (one after a case's `---` line reaches it), so
+  // every offset, and the first line's columns, came out 3 bytes short.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    origin.offset += 3;
+    origin.column += 3;
+  }
   for (auto* find : {&find_control_character, &find_second_document}) {
     if (std::optional<Diagnostic> problem = find(text, origin)) {
       result.ok = false;

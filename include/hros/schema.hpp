@@ -36,7 +36,7 @@ struct FieldSpec {
   bool ordered = false;                        // enumeration values compare by position
   std::string pattern;
   std::string pattern_message;
-  std::shared_ptr<const std::regex> regex; // compiled `pattern`
+  std::shared_ptr<const std::regex> regex; // `pattern` compiled: see schema_pattern.hpp
   std::optional<std::size_t> min_length;
   std::optional<std::size_t> max_length;
   std::optional<double> min;

@@ -13,8 +13,9 @@ struct RunResult {
   bool timed_out = false;
   std::string out;
   std::string err;
-  double seconds = 0;  // wall time
-  long max_rss_kb = 0; // peak resident memory, from the OS's accounting
+  double seconds = 0;     // wall time
+  double cpu_seconds = 0; // user + system time of the child, all its threads
+  long max_rss_kb = 0;    // peak resident memory, from the OS's accounting
 };
 
 struct RunOptions {

@@ -369,6 +369,29 @@ TEST_CASE("yaml: an empty list item is located at its dash", "[yaml][fuzz]") {
   CHECK(dump(nested.root.find("authors")->items[1]) == "~@3:3/23");
 }
 
+TEST_CASE("yaml: a byte order mark before the first key is counted", "[yaml][fuzz]") {
+  // Found by fuzzing: yaml-cpp skips it without counting its 3 bytes, so
+  // positions after a `---` line followed by U+FEFF were 3 bytes short.
+  YamlLoad result = load("\xEF\xBB\xBF"
+                         "e: |\n  x\nk: v\n",
+                         k_after_marker);
+  CHECK(dump(result.root) == "{e@2:4/7: b'x\n'@2:7/10, k@4:1/16: 'v'@4:4/19}@2:4/7");
+}
+
+TEST_CASE("yaml: a null item that is written is located at its text", "[yaml][fuzz]") {
+  // Found by fuzzing: yaml-cpp's `- ~` was moved back to its dash like an
+  // empty item, while the fast path kept it at the `~`.
+  for (const char* null : {"~", "null", "Null", "NULL"}) {
+    INFO(null);
+    YamlLoad result = load(fmt::format("i:\n- {}\n", null), k_after_marker);
+    CHECK(dump(result.root.find("i")->items[0]) == "~@3:3/9");
+  }
+  // On a deeper line below its dash the null is still the item's own text...
+  CHECK(dump(load("i:\n-\n  ~\n", k_after_marker).root.find("i")->items[0]) == "~@4:3/11");
+  // ...while a key at the dash's column is the next token, not the item.
+  CHECK(dump(load("i:\n- # c\n~: x\n", k_after_marker).root.find("i")->items[0]) == "~@3:1/7");
+}
+
 TEST_CASE("yaml: a question mark in a flow list is left to yaml-cpp", "[yaml][fuzz]") {
   // Found by fuzzing: the fast path accepted `[a?]`, which yaml-cpp rejects;
   // a file must not pass or fail by which path read it.
