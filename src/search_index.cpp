@@ -525,6 +525,10 @@ void SearchIndex::fail(const sql::Error& error) {
   throw IndexFailure(error.what());
 }
 
+std::string SearchIndex::shown_path(std::string_view relative) const {
+  return (fs::path(m_root_display) / fs::path(relative)).lexically_normal().string();
+}
+
 IndexedCase SearchIndex::load_case(std::int64_t id) {
   if (!m_load) {
     m_load = std::make_unique<sql::Statement>(m_db->prepare(
@@ -539,7 +543,7 @@ IndexedCase SearchIndex::load_case(std::int64_t id) {
     return item;
   }
   item.id = id;
-  item.path = (fs::path(m_root_display) / std::string(row.text(0))).lexically_normal().string();
+  item.path = shown_path(row.text(0));
   item.slug = row.text(1);
   item.title = row.text(2);
   item.organization = row.text(3);
@@ -687,7 +691,7 @@ std::vector<SearchHit> SearchIndex::search_paths(const Query& query, std::size_t
       }
       SearchHit hit;
       hit.item.id = row.id;
-      hit.item.path = (fs::path(m_root_display) / found->second).lexically_normal().string();
+      hit.item.path = shown_path(found->second);
       hit.score = -row.rank;
       hits.push_back(std::move(hit));
     }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hros/corpus.hpp"
@@ -122,6 +123,8 @@ private:
   void finish_fresh(const Corpus& corpus, unsigned threads);
   void refresh(const Corpus& corpus, unsigned threads);
   IndexedCase load_case(std::int64_t id);
+  // A path stored in the index (below the root) as results show it.
+  std::string shown_path(std::string_view relative) const;
   [[noreturn]] void fail(const sql::Error& error);
   std::vector<RankedRow> rank_rows(const std::string& match, std::size_t bound);
   std::vector<SearchHit> ranked(const std::string& match, std::size_t limit,
