@@ -13,8 +13,10 @@
 #include <fnmatch.h>
 #include <memory>
 #include <set>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <utility>
 
 namespace fs = std::filesystem;
@@ -35,12 +37,12 @@ bool is_ignored(const std::string& relative, const std::vector<std::string>& ign
   return false;
 }
 
-bool ends_with(const std::string& name, std::string_view suffix) {
+bool ends_with(std::string_view name, std::string_view suffix) {
   return name.size() > suffix.size() &&
          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool has_md_extension(const std::string& name) {
+bool has_md_extension(std::string_view name) {
   return ends_with(name, ".md");
 }
 
@@ -62,104 +64,208 @@ public:
   Walker(const fs::path& root, const std::vector<std::string>& ignore, Corpus& corpus,
          const DiscoverOptions& options)
       : m_ignore(ignore), m_corpus(corpus), m_stamps(options.stamps), m_sorted(options.sorted),
-        m_full_paths(options.full_paths) {
+        m_full_paths(options.full_paths), m_listing_file(options.listing_file),
+        m_keep_listings(!options.listing_file.empty()) {
     char* resolved = ::realpath(root.c_str(), nullptr);
     if (resolved != nullptr) {
       m_real_root = resolved;
       std::free(resolved);
     }
+    if (m_keep_listings) {
+      m_saved = ListingSet::load(m_listing_file);
+    }
   }
 
   void walk(const fs::path& directory, const std::string& relative) {
-    struct stat info {};
-    if (::stat(directory.c_str(), &info) != 0) {
-      problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
-      return;
-    }
-    if (!m_visited.insert({info.st_dev, info.st_ino}).second) {
-      return; // a symlink loop, or a second link to a directory already read
-    }
+    std::int64_t read_at = wall_clock_nanoseconds();
     int directory_fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR* handle = directory_fd >= 0 ? ::fdopendir(directory_fd) : nullptr;
-    if (handle == nullptr) {
+    struct stat info {};
+    if (directory_fd < 0 || ::fstat(directory_fd, &info) != 0) {
       problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
       if (directory_fd >= 0) {
         ::close(directory_fd);
       }
       return;
     }
-    std::vector<std::unique_ptr<EntryBatch>> batches = read_entries(handle, directory_fd);
-    // Entries are put in order by pointer, while the second thread may still
-    // be writing their stamps (a field the sort does not read).
-    std::vector<const DirectoryEntry*> entries;
-    for (const std::unique_ptr<EntryBatch>& batch : batches) {
-      for (const DirectoryEntry& entry : batch->entries) {
-        entries.push_back(&entry);
+    if (!m_visited.insert({info.st_dev, info.st_ino}).second) {
+      ::close(directory_fd);
+      return; // a symlink loop, or a second link to a directory already read
+    }
+    std::vector<std::unique_ptr<EntryBatch>> batches;
+    DIR* handle = nullptr;
+    if (const DirectoryListing* saved = usable_listing(relative, info)) {
+      batches = batches_of(saved->names, directory_fd);
+      m_listed.push_back(*saved);
+    } else {
+      handle = ::fdopendir(directory_fd);
+      if (handle == nullptr) {
+        problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
+        ::close(directory_fd);
+        return;
       }
+      auto names = std::make_unique<NameStore>();
+      batches = read_entries(handle, directory_fd, *names);
+      if (m_keep_listings) {
+        DirectoryListing fresh = listing_header(relative, info, read_at);
+        fresh.names = names->span();
+        m_listed.push_back(std::move(fresh));
+        m_read_names.push_back(std::move(names));
+      }
+      m_read_a_directory = true;
     }
-    if (m_sorted) {
-      std::sort(entries.begin(), entries.end(),
-                [](const DirectoryEntry* a, const DirectoryEntry* b) { return a->name < b->name; });
-    }
-    std::vector<std::pair<std::size_t, const DirectoryEntry*>> stamped;
     try {
-      for (const DirectoryEntry* entry : entries) {
-        const std::string& name = entry->name;
-        std::string child = relative.empty() ? name : relative + "/" + name;
-        if (entry->type == DT_REG && has_md_extension(name)) {
-          if (!is_ignored(child, m_ignore)) {
-            stamped.emplace_back(m_corpus.relative.size(), entry);
-            add_file(m_full_paths ? directory / name : fs::path(), std::move(child), FileStamp{});
-          }
-          continue;
-        }
-        visit(directory / name, child);
-      }
+      add_entries(directory, relative, batches);
     } catch (...) {
       // The second thread must be done with these entries before they go.
       if (m_stamps) {
         worker().finish();
       }
-      ::closedir(handle);
+      close_directory(handle, directory_fd);
       throw;
+    }
+    close_directory(handle, directory_fd);
+  }
+
+  // The listings of the directories walked, when a directory had to be read
+  // (else the saved ones still hold).
+  void save_listings_if_read() {
+    if (m_keep_listings && m_read_a_directory && !m_names_too_long) {
+      save_listings(m_listing_file, m_listed);
+    }
+  }
+
+private:
+  struct Entry {
+    std::string_view name;
+    unsigned char type;
+    const EntryBatch* batch;
+    std::size_t index;
+  };
+
+  void add_entries(const fs::path& directory, const std::string& relative,
+                   const std::vector<std::unique_ptr<EntryBatch>>& batches) {
+    // Entries are put in order by view, while the second thread may still be
+    // writing their stamps (which the sort does not read).
+    std::vector<Entry> entries;
+    for (const std::unique_ptr<EntryBatch>& batch : batches) {
+      for (std::size_t i = 0; i < batch->names.count; ++i) {
+        ListedName entry = batch->names.entry(i);
+        entries.push_back(
+            Entry{{batch->names.names + entry.at, entry.size}, entry.type, batch.get(), i});
+      }
+    }
+    if (m_sorted) {
+      std::sort(entries.begin(), entries.end(),
+                [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    }
+    m_corpus.relative.reserve(m_corpus.relative.size() + entries.size());
+    std::vector<std::pair<std::size_t, const Entry*>> stamped;
+    stamped.reserve(entries.size());
+    for (const Entry& entry : entries) {
+      std::string child =
+          relative.empty() ? std::string(entry.name) : fmt::format("{}/{}", relative, entry.name);
+      if (entry.type == DT_REG && has_md_extension(entry.name)) {
+        if (!is_ignored(child, m_ignore)) {
+          stamped.emplace_back(m_corpus.relative.size(), &entry);
+          add_file(m_full_paths ? directory / entry.name : fs::path(), std::move(child),
+                   FileStamp{});
+        }
+        continue;
+      }
+      visit(directory / entry.name, child);
     }
     if (m_stamps) {
       worker().finish();
       for (const auto& [index, entry] : stamped) {
-        m_corpus.stamps[index] = entry->stamp;
+        m_corpus.stamps[index] = entry->batch->stamps[entry->index];
       }
     }
-    ::closedir(handle);
   }
 
-private:
+  // The saved listing of this directory, when it can stand in for reading it.
+  const DirectoryListing* usable_listing(const std::string& relative,
+                                         const struct stat& info) const {
+    const DirectoryListing* listing = m_saved.find(relative);
+    bool usable = listing != nullptr && listing->settled() &&
+                  listing->describes(static_cast<std::int64_t>(info.st_dev),
+                                     static_cast<std::int64_t>(info.st_ino),
+                                     nanoseconds(info.st_mtim), nanoseconds(info.st_ctim));
+    return usable ? listing : nullptr;
+  }
+
+  static void close_directory(DIR* handle, int directory_fd) {
+    if (handle != nullptr) {
+      ::closedir(handle); // and its descriptor
+    } else {
+      ::close(directory_fd);
+    }
+  }
+
+  static std::int64_t nanoseconds(const struct timespec& time) {
+    return static_cast<std::int64_t>(time.tv_sec) * 1000000000 + time.tv_nsec;
+  }
+
+  static DirectoryListing listing_header(const std::string& relative, const struct stat& info,
+                                         std::int64_t read_at) {
+    DirectoryListing listing;
+    listing.relative = relative;
+    listing.device = static_cast<std::int64_t>(info.st_dev);
+    listing.inode = static_cast<std::int64_t>(info.st_ino);
+    listing.mtime = nanoseconds(info.st_mtim);
+    listing.ctime = nanoseconds(info.st_ctim);
+    listing.read_at = read_at;
+    return listing;
+  }
+
+  // Batches of a saved listing, stat-ed like those read from the directory.
+  std::vector<std::unique_ptr<EntryBatch>> batches_of(const NameSpan& names, int directory_fd) {
+    std::vector<std::unique_ptr<EntryBatch>> batches;
+    for (std::size_t start = 0; start < names.count; start += k_entry_batch) {
+      auto batch = std::make_unique<EntryBatch>();
+      batch->directory_fd = directory_fd;
+      batch->names = names.part(start, std::min(names.count, start + k_entry_batch));
+      batches.push_back(std::move(batch));
+      if (m_stamps) {
+        worker().submit(batches.back().get());
+      }
+    }
+    return batches;
+  }
+
   // The entry type readdir gives spares an lstat per file on the common
   // file systems; DT_UNKNOWN (some others) falls back to lstat in `visit`.
   // With stamps, batches of entries are stat-ed by a second thread, from
   // the directory's descriptor, while this one reads on and sorts them.
-  std::vector<std::unique_ptr<EntryBatch>> read_entries(DIR* handle, int directory_fd) {
+  std::vector<std::unique_ptr<EntryBatch>> read_entries(DIR* handle, int directory_fd,
+                                                        NameStore& names) {
     std::vector<std::unique_ptr<EntryBatch>> batches;
     auto start_batch = [&] {
       batches.push_back(std::make_unique<EntryBatch>());
       batches.back()->directory_fd = directory_fd;
-      batches.back()->entries.reserve(k_entry_batch);
+    };
+    // A batch's names are seen once it is full: the second thread reads them.
+    auto close_batch = [&] {
+      EntryBatch& batch = *batches.back();
+      batch.names = batch.read.span();
+      if (m_stamps) {
+        worker().submit(&batch);
+      }
     };
     start_batch();
     while (dirent* entry = ::readdir(handle)) {
       if (entry->d_name[0] == '.') {
         continue;
       }
-      if (batches.back()->entries.size() == k_entry_batch) {
-        if (m_stamps) {
-          worker().submit(batches.back().get());
-        }
+      if (batches.back()->read.size() == k_entry_batch) {
+        close_batch();
         start_batch();
       }
-      batches.back()->entries.push_back(DirectoryEntry{entry->d_name, entry->d_type, {}});
+      batches.back()->read.add(entry->d_name, entry->d_type);
+      if (m_keep_listings && !names.add(entry->d_name, entry->d_type)) {
+        m_names_too_long = true;
+      }
     }
-    if (m_stamps) {
-      worker().submit(batches.back().get());
-    }
+    close_batch();
     return batches;
   }
 
@@ -256,7 +362,14 @@ private:
   bool m_stamps;
   bool m_sorted;
   bool m_full_paths;
-  std::unique_ptr<StampWorker> m_worker; // started at the first big directory
+  fs::path m_listing_file;
+  bool m_keep_listings;
+  ListingSet m_saved;                                   // as the last walk left them
+  std::vector<DirectoryListing> m_listed;               // the directories walked, for the next
+  std::vector<std::unique_ptr<NameStore>> m_read_names; // the names of those read this time
+  bool m_read_a_directory = false;                      // not taken from a saved listing
+  bool m_names_too_long = false;                        // for a listing: kept in none
+  std::unique_ptr<StampWorker> m_worker;                // started at the first big directory
   std::string m_real_root;
   std::set<std::pair<dev_t, ino_t>> m_visited;
 };
@@ -266,7 +379,9 @@ private:
 Corpus discover_cases(const fs::path& root, const std::vector<std::string>& ignore,
                       const DiscoverOptions& options) {
   Corpus corpus;
-  Walker(root, ignore, corpus, options).walk(root, "");
+  Walker walker(root, ignore, corpus, options);
+  walker.walk(root, "");
+  walker.save_listings_if_read();
   return corpus;
 }
 

@@ -64,7 +64,8 @@ ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   return result;
 }
 
-WriteResult write_file_atomic(const std::filesystem::path& path, std::string_view text) {
+WriteResult write_file_atomic(const std::filesystem::path& path, std::string_view text,
+                              Flush flush) {
   WriteResult result;
   std::string temp =
       (path.parent_path() / ("." + path.filename().string() + ".hros-XXXXXX")).string();
@@ -102,7 +103,7 @@ WriteResult write_file_atomic(const std::filesystem::path& path, std::string_vie
     left -= static_cast<std::size_t>(written);
   }
   int saved_errno = errno;
-  if (ok && ::fsync(fd) != 0) {
+  if (ok && flush == Flush::to_disk && ::fsync(fd) != 0) {
     ok = false;
     saved_errno = errno;
   }

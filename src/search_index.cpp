@@ -153,6 +153,11 @@ void heal_digest(sql::Database& db, const std::vector<Stored>& stored) {
 
 } // namespace
 
+fs::path default_listing_file(const fs::path& root) {
+  fs::path cache = default_cache_file(root);
+  return cache.empty() ? cache : fs::path(cache.string() + ".dirs");
+}
+
 fs::path default_cache_file(const fs::path& root) {
   fs::path directory;
   if (const char* own = std::getenv("HROS_CACHE_DIR"); own != nullptr && *own != '\0') {

@@ -3,19 +3,23 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <cstring>
 #include <dirent.h>
 #include <system_error>
 
 namespace hros {
 
 void stat_markdown_entries(EntryBatch& batch) {
-  for (DirectoryEntry& entry : batch.entries) {
-    const std::string& name = entry.name;
-    bool markdown = name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0;
+  const NameSpan& names = batch.names;
+  batch.stamps.assign(names.count, FileStamp{});
+  for (std::size_t i = 0; i < names.count; ++i) {
+    ListedName entry = names.entry(i);
+    const char* name = names.names + entry.at;
+    bool markdown = entry.size > 3 && std::memcmp(name + entry.size - 3, ".md", 3) == 0;
     struct stat info {};
     if (entry.type == DT_REG && markdown &&
-        ::fstatat(batch.directory_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0) {
-      entry.stamp = stamp_of(info);
+        ::fstatat(batch.directory_fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0) {
+      batch.stamps[i] = stamp_of(info);
     }
   }
 }

@@ -4,6 +4,7 @@
 // being read: on a bank of 100k cases, reading the directory and stat-ing
 // each file are the two biggest costs of a warm search, and they overlap.
 
+#include "hros/dir_listing.hpp"
 #include "hros/file_stamp.hpp"
 
 #include <condition_variable>
@@ -11,21 +12,18 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 namespace hros {
 
-struct DirectoryEntry {
-  std::string name;
-  unsigned char type = 0; // readdir's d_type
-  FileStamp stamp;        // set for regular `.md` files when stamps are asked for
-};
-
 // A run of entries of one directory, stat-ed together.
 struct EntryBatch {
   int directory_fd = -1;
-  std::vector<DirectoryEntry> entries;
+  NameSpan names;                // of `read` as the directory was read, or of a saved listing
+  NameStore read;                // the names, when read from the directory
+  std::vector<FileStamp> stamps; // one per name: regular `.md` files', when stamps are asked for
 };
 
 class StampWorker {

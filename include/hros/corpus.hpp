@@ -33,6 +33,9 @@ struct DiscoverOptions {
   // Fill `files` with each file's full path; without, only `relative` is
   // filled, sparing an allocation-heavy path object per file.
   bool full_paths = true;
+  // Where to keep each directory's names between walks (see dir_listing.hpp),
+  // so that an unchanged directory is not read again; empty: nowhere.
+  std::filesystem::path listing_file;
 };
 Corpus discover_cases(const std::filesystem::path& root, const std::vector<std::string>& ignore,
                       const DiscoverOptions& options = {});

@@ -31,6 +31,10 @@ struct WriteResult {
 // Writes `text` to `path` atomically: a temporary file in the same directory,
 // flushed, then renamed over the target, so readers see the old or the new
 // file and a failure leaves no partial file. An existing file keeps its mode.
-WriteResult write_file_atomic(const std::filesystem::path& path, std::string_view text);
+// A cache, which can be rebuilt and checks what it reads, need not wait for
+// the disk.
+enum class Flush { to_disk, when_the_system_does };
+WriteResult write_file_atomic(const std::filesystem::path& path, std::string_view text,
+                              Flush flush = Flush::to_disk);
 
 } // namespace hros

@@ -73,6 +73,9 @@ struct IndexStatus {
 // Where the cache of a cases root lives: $HROS_CACHE_DIR, else
 // $XDG_CACHE_HOME/hros, else ~/.cache/hros; one file per root, named after it.
 std::filesystem::path default_cache_file(const std::filesystem::path& root);
+// Where the walk keeps the names of the root's directories (dir_listing.hpp):
+// beside the cache file; empty when there is no cache directory.
+std::filesystem::path default_listing_file(const std::filesystem::path& root);
 
 // A full-text index (SQLite FTS5) of a bank, kept as a cache outside the
 // repository and brought up to date, file by file, every time it is opened:

@@ -1,5 +1,7 @@
 #include "ranked_options.hpp"
 
+#include "hros/search_index.hpp"
+
 #include <fmt/format.h>
 
 namespace hros::cli {
@@ -39,9 +41,14 @@ bool open_ranked_bank(const RankedOptions& options, const GlobalOptions& global,
   discovery.stamps = true;
   discovery.sorted = false;
   discovery.full_paths = false;
-  return resolve_context(global, bank.context) &&
-         parse_conditions(options.where, bank.context.schema, bank.conditions) &&
-         discover_bank(bank.context, bank.corpus, discovery);
+  if (!resolve_context(global, bank.context) ||
+      !parse_conditions(options.where, bank.context.schema, bank.conditions)) {
+    return false;
+  }
+  if (!options.no_cache) {
+    discovery.listing_file = default_listing_file(display_path(bank.context.config.cases_dir));
+  }
+  return discover_bank(bank.context, bank.corpus, discovery);
 }
 
 } // namespace hros::cli

@@ -154,12 +154,15 @@ private:
   TempDir m_dir;
 };
 
-// The cache files in `dir`, by name.
+// The cache files in `dir`, by name; the directory listing kept beside each
+// (`.dirs`) is left out.
 Slugs cache_files(const fs::path& dir) {
   Slugs names;
   std::error_code error;
   for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
-    names.push_back(it->path().filename().string());
+    if (it->path().extension() != ".dirs") {
+      names.push_back(it->path().filename().string());
+    }
   }
   std::sort(names.begin(), names.end());
   return names;
