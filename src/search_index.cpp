@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -180,7 +181,8 @@ fs::path default_cache_file(const fs::path& root) {
 
 SearchIndex::SearchIndex(const fs::path& root, const Corpus& corpus, const IndexOptions& options)
     : m_root(root), m_root_display(root.generic_string()),
-      m_split_ranking_from(options.split_ranking_from) {
+      m_split_ranking_from(options.split_ranking_from),
+      m_filtered_headroom(std::max<std::size_t>(1, options.filtered_headroom)) {
   open(options);
   try {
     refresh(corpus, options.threads);
@@ -636,27 +638,41 @@ std::vector<SearchHit> SearchIndex::ranked(const std::string& match, std::size_t
                                            bool& more, std::int64_t except) {
   std::vector<SearchHit> hits;
   more = false;
+  // Enough rows: the limit, one more to tell whether there are more, and one
+  // more again in case `except` is among them.
+  auto enough = [&] { return limit != 0 && hits.size() > limit; };
   try {
-    // Without a filter, SQLite can keep just the best rows while ranking
-    // instead of sorting every match: one more than asked says whether there
-    // are more, and one more again in case `except` is among them.
-    bool bounded = !keep && limit != 0;
-    for (const RankedRow& row : rank_rows(match, bounded ? limit + 2 : 0)) {
-      if (row.id == except) {
-        continue;
+    // SQLite keeps just the best rows while ranking rather than sorting every
+    // match. A filter may pass few of them (a filter that passes one case in
+    // fifty still fills a page from the first ones): then every match is
+    // ranked, and the rows already seen are skipped.
+    std::size_t bound = limit == 0 ? 0 : keep ? (limit + 2) * m_filtered_headroom : limit + 2;
+    std::unordered_set<std::int64_t> seen;
+    for (bool first = true; first || (bound != 0 && !enough()); first = false) {
+      std::vector<RankedRow> rows = rank_rows(match, first ? bound : 0);
+      for (const RankedRow& row : rows) {
+        if (row.id == except || !seen.insert(row.id).second) {
+          continue;
+        }
+        IndexedCase item = load_case(row.id);
+        if (keep && !keep(item)) {
+          continue;
+        }
+        hits.push_back(SearchHit{std::move(item), -row.rank, {}});
+        if (enough()) {
+          break;
+        }
       }
-      IndexedCase item = load_case(row.id);
-      if (keep && !keep(item)) {
-        continue;
+      if (!first || rows.size() < bound) {
+        break; // every match was ranked
       }
-      if (limit != 0 && hits.size() == limit) {
-        more = true;
-        break;
-      }
-      hits.push_back(SearchHit{std::move(item), -row.rank, {}});
     }
   } catch (const sql::Error& error) {
     fail(error);
+  }
+  if (enough()) {
+    hits.resize(limit);
+    more = true;
   }
   return hits;
 }

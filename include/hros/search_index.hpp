@@ -51,6 +51,9 @@ struct IndexOptions {
   // From this many cases on, a query is ranked on two connections at once,
   // each over half of the cases (a cache file only).
   std::int64_t split_ranking_from = 20000;
+  // A filtered search ranks this many rows per result asked for first, and
+  // every match only when the filter passes too few of them.
+  std::size_t filtered_headroom = 64;
 };
 
 // The index failed under a command (a damaged cache file, a disk error);
@@ -142,6 +145,7 @@ private:
   std::unique_ptr<sql::Statement> m_load; // prepared once: results load many rows
   IndexStatus m_status;
   std::int64_t m_split_ranking_from = 0;
+  std::size_t m_filtered_headroom = 0;
 };
 
 } // namespace hros

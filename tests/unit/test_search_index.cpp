@@ -126,3 +126,31 @@ TEST_CASE("search index: paths only equal the full results on a bigger bank", "[
     CHECK(got.more == expected.more);
   }
 }
+
+TEST_CASE("search index: a filter that passes few of the first ranked rows", "[search_index]") {
+  // With a headroom of one row per result, the first ranking holds too few
+  // rows that pass the filter, and the search ranks every match: the results
+  // are those of a search that ranked every match from the start.
+  Scratch scratch;
+  write_bank(scratch.root / "cases", 90);
+  hros::Corpus corpus = hros::discover_cases(scratch.root / "cases", {});
+  hros::IndexOptions options;
+  options.cache = scratch.root / "cache.sqlite";
+  hros::IndexOptions narrow = options;
+  narrow.filtered_headroom = 1;
+  hros::SearchIndex wide_index(scratch.root / "cases", corpus, options);
+  hros::SearchIndex narrow_index(scratch.root / "cases", corpus, narrow);
+  for (const char* text : {"hiring", "onboarding", "retention OR mentors"}) {
+    Ranked all = run(wide_index, text, 0, true);
+    REQUIRE(all.paths.size() > 3);
+    for (std::size_t limit : {1, 2, 3, 10, 40, 200}) {
+      INFO(text << " limit " << limit);
+      Ranked got = run(narrow_index, text, limit, true);
+      std::size_t expected_size = std::min(limit, all.paths.size());
+      CHECK(got.paths ==
+            std::vector<std::string>(all.paths.begin(), all.paths.begin() + expected_size));
+      CHECK(got.more == (all.paths.size() > limit));
+      CHECK(run(wide_index, text, limit, true).paths == got.paths);
+    }
+  }
+}
