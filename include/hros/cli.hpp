@@ -44,6 +44,9 @@ bool use_color(const GlobalOptions& options, std::FILE* stream);
 
 // Prints "hros: error: message" to stderr.
 void print_error(const std::string& message);
+// Whether the bank's cases directory is there; when not, says so (the path
+// written out: it may come from a cloned bank's hros.yaml).
+bool has_cases_directory(const Context& context);
 
 // Writes a command's output to stdout. A failed write (a full disk, a closed
 // pipe) is remembered: `main` reports it and exits 2 rather than 0.

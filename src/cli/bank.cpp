@@ -1,6 +1,7 @@
 // What the reading commands (list, search, related) share: conditions, the
 // bank's files, the terminal's width.
 #include "hros/cli.hpp"
+#include "hros/printable.hpp"
 
 #include <fmt/format.h>
 
@@ -24,11 +25,18 @@ bool parse_conditions(const std::vector<std::string>& texts, const Schema& schem
   return true;
 }
 
-bool discover_bank(const Context& context, Corpus& corpus, const DiscoverOptions& options) {
+bool has_cases_directory(const Context& context) {
   std::error_code error;
-  if (!fs::is_directory(context.config.cases_dir, error)) {
-    print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
-                            display_path(context.config.cases_dir)));
+  if (fs::is_directory(context.config.cases_dir, error)) {
+    return true;
+  }
+  print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
+                          printable(display_path(context.config.cases_dir))));
+  return false;
+}
+
+bool discover_bank(const Context& context, Corpus& corpus, const DiscoverOptions& options) {
+  if (!has_cases_directory(context)) {
     return false;
   }
   corpus = discover_cases(display_path(context.config.cases_dir), context.config.ignore, options);

@@ -130,10 +130,7 @@ int run_export(const ExportCommand& command, const GlobalOptions& global) {
     }
     conditions.push_back(parse.condition);
   }
-  std::error_code error;
-  if (!fs::is_directory(context.config.cases_dir, error)) {
-    print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
-                            display_path(context.config.cases_dir)));
+  if (!has_cases_directory(context)) {
     return k_exit_usage;
   }
   install_interrupt_handlers();

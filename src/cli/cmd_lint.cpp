@@ -42,10 +42,7 @@ Targets collect_targets(const LintCommand& command, const Context& context) {
     targets.io_error = targets.io_error || corpus.io_error;
   };
   if (command.paths.empty()) {
-    std::error_code error;
-    if (!fs::is_directory(context.config.cases_dir, error)) {
-      print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
-                              printable(display_path(context.config.cases_dir))));
+    if (!has_cases_directory(context)) {
       targets.io_error = true;
       return targets;
     }

@@ -50,9 +50,7 @@ int locate(const std::string& target, const Context& context, fs::path& file) {
     slug = target.substr(0, target.size() - 3); // "x.md" in the cases directory
   }
   const fs::path& cases_dir = context.config.cases_dir;
-  if (!fs::is_directory(cases_dir, error)) {
-    print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
-                            display_path(cases_dir)));
+  if (!has_cases_directory(context)) {
     return k_exit_usage;
   }
   CaseLookup lookup = find_case(cases_dir, slug, context.config.ignore);

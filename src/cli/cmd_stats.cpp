@@ -60,10 +60,7 @@ int run_stats(const StatsCommand& command, const GlobalOptions& global) {
     }
     conditions.push_back(parse.condition);
   }
-  std::error_code error;
-  if (!fs::is_directory(context.config.cases_dir, error)) {
-    print_error(fmt::format("no cases directory at {} (give one with --root DIR or in hros.yaml)",
-                            display_path(context.config.cases_dir)));
+  if (!has_cases_directory(context)) {
     return k_exit_usage;
   }
   Corpus corpus = discover_cases(display_path(context.config.cases_dir), context.config.ignore);

@@ -289,6 +289,32 @@ TEST_CASE("config: hros.yaml naming a cases directory that does not exist", "[li
   CHECK(result.exit_code == 2);
 }
 
+TEST_CASE("config: a cases path with control characters is written out", "[lint][config]") {
+  // A cloned bank's hros.yaml names the directory: its bytes must not reach
+  // the terminal as they are, whichever command reports it missing.
+  TempDir dir;
+  dir.write("hros.yaml", "cases: \"evil\\e]0;pwned\\a\\u202Edir\"\n");
+  const std::vector<std::vector<std::string>> commands = {
+      {"lint"},
+      {"list"},
+      {"search", "hiring"},
+      {"related", "x"},
+      {"stats"},
+      {"show", "x"},
+      {"export", "--format", "json", "-o", "-"}};
+  for (const std::vector<std::string>& command : commands) {
+    auto result = run_from(dir.path(), command);
+    INFO(command[0] << ": " << result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.rfind("hros: error: no cases directory at evil", 0) == 0);
+    CHECK(result.err.find('\x1b') == std::string::npos);
+    CHECK(result.err.find('\a') == std::string::npos);
+    CHECK(result.err.find("\xE2\x80\xAE") == std::string::npos);
+    CHECK(result.err.find("\\x1b]0;pwned\\x07\\u202edir") != std::string::npos);
+  }
+}
+
 TEST_CASE("config: no hros.yaml and no ./cases", "[lint][config]") {
   TempDir dir;
   auto result = run_from(dir.path(), {"lint"});
