@@ -144,40 +144,63 @@ private:
 
   void add_entries(const fs::path& directory, const std::string& relative,
                    const std::vector<std::unique_ptr<EntryBatch>>& batches) {
-    // Entries are put in order by view, while the second thread may still be
-    // writing their stamps (which the sort does not read).
-    std::vector<Entry> entries;
+    std::size_t count = 0;
     for (const std::unique_ptr<EntryBatch>& batch : batches) {
-      for (std::size_t i = 0; i < batch->names.count; ++i) {
-        ListedName entry = batch->names.entry(i);
-        entries.push_back(
-            Entry{{batch->names.names + entry.at, entry.size}, entry.type, batch.get(), i});
-      }
+      count += batch->names.count;
     }
-    if (m_sorted) {
-      std::sort(entries.begin(), entries.end(),
-                [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    m_corpus.relative.reserve(m_corpus.relative.size() + count);
+    if (m_stamps) {
+      m_corpus.stamps.reserve(m_corpus.stamps.size() + count);
     }
-    m_corpus.relative.reserve(m_corpus.relative.size() + entries.size());
-    std::vector<std::pair<std::size_t, const Entry*>> stamped;
-    stamped.reserve(entries.size());
-    for (const Entry& entry : entries) {
+    // Which entry of which batch each case file is, for its stamp.
+    struct Stamped {
+      std::size_t case_index;
+      const EntryBatch* batch;
+      std::size_t entry;
+    };
+    std::vector<Stamped> stamped;
+    auto add = [&](const Entry& entry) {
       std::string child =
           relative.empty() ? std::string(entry.name) : fmt::format("{}/{}", relative, entry.name);
       if (entry.type == DT_REG && has_md_extension(entry.name)) {
         if (!is_ignored(child, m_ignore)) {
-          stamped.emplace_back(m_corpus.relative.size(), &entry);
+          stamped.push_back(Stamped{m_corpus.relative.size(), entry.batch, entry.index});
           add_file(m_full_paths ? directory / entry.name : fs::path(), std::move(child),
                    FileStamp{});
         }
-        continue;
+        return;
       }
       visit(directory / entry.name, child);
+    };
+    // In order, entries are sorted by name while the second thread may still
+    // be writing their stamps (which the sort does not read); else they are
+    // taken as they are, without a list of them all.
+    if (m_sorted) {
+      std::vector<Entry> entries;
+      entries.reserve(count);
+      for_each_entry(batches, [&](const Entry& entry) { entries.push_back(entry); });
+      std::sort(entries.begin(), entries.end(),
+                [](const Entry& a, const Entry& b) { return a.name < b.name; });
+      std::for_each(entries.begin(), entries.end(), add);
+    } else {
+      for_each_entry(batches, add);
     }
     if (m_stamps) {
       worker().finish();
-      for (const auto& [index, entry] : stamped) {
-        m_corpus.stamps[index] = entry->batch->stamps[entry->index];
+      for (const Stamped& file : stamped) {
+        m_corpus.stamps[file.case_index] = file.batch->stamps[file.entry];
+      }
+    }
+  }
+
+  template <typename Visit>
+  static void for_each_entry(const std::vector<std::unique_ptr<EntryBatch>>& batches,
+                             Visit&& visit_entry) {
+    for (const std::unique_ptr<EntryBatch>& batch : batches) {
+      const NameSpan& names = batch->names;
+      for (std::size_t i = 0; i < names.count; ++i) {
+        ListedName entry = names.entry(i);
+        visit_entry(Entry{{names.names + entry.at, entry.size}, entry.type, batch.get(), i});
       }
     }
   }
