@@ -23,9 +23,11 @@ constexpr std::size_t k_listing_fields = 8; // u64s before a listing's path
 // Far beyond a bank's listing (100k names take 7 MB); a bigger file is not read.
 constexpr std::size_t k_max_file_size = std::size_t{1} << 30;
 
+} // namespace
+
 // Catches a damaged file, not a forged one: a forged listing can at most name
 // files inside the bank (names are checked), all of which are stat-ed anyway.
-std::uint64_t checksum(std::string_view bytes) {
+std::uint64_t listing_checksum(std::string_view bytes) {
   std::uint64_t hash = 0x84222325cbf29ce4ull ^ bytes.size();
   std::size_t i = 0;
   for (; i + 8 <= bytes.size(); i += 8) {
@@ -40,6 +42,8 @@ std::uint64_t checksum(std::string_view bytes) {
   hash ^= hash >> 31;
   return hash * 0xbf58476d1ce4e5b9ull;
 }
+
+namespace {
 
 std::size_t padded(std::size_t size) {
   return (size + 7) & ~std::size_t{7};
@@ -216,7 +220,7 @@ std::string encode_listings(const std::vector<DirectoryListing>& listings) {
   std::string bytes(k_magic);
   put(bytes, k_byte_order);
   put(bytes, payload.size());
-  put(bytes, checksum(payload));
+  put(bytes, listing_checksum(payload));
   bytes += payload;
   return bytes;
 }
@@ -232,7 +236,7 @@ ListingSet ListingSet::parse(std::shared_ptr<const char> data, std::size_t size)
     return {};
   }
   std::string_view payload = bytes.substr(k_header_size);
-  if (checksum(payload) != sum) {
+  if (listing_checksum(payload) != sum) {
     return {};
   }
   Reader reader(payload);
