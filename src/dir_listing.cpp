@@ -186,6 +186,10 @@ NameSpan NameStore::span() const {
 }
 
 bool DirectoryListing::settled() const {
+  // A damaged file can hold any read_at: no subtraction below the smallest time.
+  if (read_at < std::numeric_limits<std::int64_t>::min() + k_settle_nanoseconds) {
+    return false;
+  }
   return std::max(mtime, ctime) < read_at - k_settle_nanoseconds;
 }
 
