@@ -83,6 +83,11 @@ public:
       return false;
     }
     start = m_bytes.data() + m_at;
+    for (std::size_t i = size; i < padded(size); ++i) {
+      if (start[i] != '\0') {
+        return false; // not written by encode_listings
+      }
+    }
     m_at += padded(size);
     return true;
   }
