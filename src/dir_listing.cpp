@@ -310,6 +310,14 @@ bool save_listings(const std::filesystem::path& file,
                    const std::vector<DirectoryListing>& listings) {
   std::error_code ignored;
   std::filesystem::create_directories(file.parent_path(), ignored);
+  // The replacement keeps the mode of what it replaces: a file its owner
+  // cannot read (or a symlink's target's mode) would make every listing saved
+  // from now on one that cannot be loaded. Gone first, it is not copied.
+  struct stat info {};
+  if (::lstat(file.c_str(), &info) == 0 && !S_ISDIR(info.st_mode) &&
+      (!S_ISREG(info.st_mode) || (info.st_mode & (S_IRUSR | S_IWUSR)) != (S_IRUSR | S_IWUSR))) {
+    ::unlink(file.c_str());
+  }
   return write_file_atomic(file, encode_listings(listings), Flush::when_the_system_does).ok;
 }
 
