@@ -23,9 +23,11 @@ constexpr std::size_t k_listing_fields = 8; // u64s before a listing's path
 // Far beyond a bank's listing (100k names take 7 MB); a bigger file is not read.
 constexpr std::size_t k_max_file_size = std::size_t{1} << 30;
 
+} // namespace
+
 // Catches a damaged file, not a forged one: a forged listing can at most name
 // files inside the bank (names are checked), all of which are stat-ed anyway.
-std::uint64_t checksum(std::string_view bytes) {
+std::uint64_t listing_checksum(std::string_view bytes) {
   std::uint64_t hash = 0x84222325cbf29ce4ull ^ bytes.size();
   std::size_t i = 0;
   for (; i + 8 <= bytes.size(); i += 8) {
@@ -40,6 +42,8 @@ std::uint64_t checksum(std::string_view bytes) {
   hash ^= hash >> 31;
   return hash * 0xbf58476d1ce4e5b9ull;
 }
+
+namespace {
 
 std::size_t padded(std::size_t size) {
   return (size + 7) & ~std::size_t{7};
@@ -79,6 +83,11 @@ public:
       return false;
     }
     start = m_bytes.data() + m_at;
+    for (std::size_t i = size; i < padded(size); ++i) {
+      if (start[i] != '\0') {
+        return false; // not written by encode_listings
+      }
+    }
     m_at += padded(size);
     return true;
   }
@@ -182,6 +191,10 @@ NameSpan NameStore::span() const {
 }
 
 bool DirectoryListing::settled() const {
+  // A damaged file can hold any read_at: no subtraction below the smallest time.
+  if (read_at < std::numeric_limits<std::int64_t>::min() + k_settle_nanoseconds) {
+    return false;
+  }
   return std::max(mtime, ctime) < read_at - k_settle_nanoseconds;
 }
 
@@ -216,7 +229,7 @@ std::string encode_listings(const std::vector<DirectoryListing>& listings) {
   std::string bytes(k_magic);
   put(bytes, k_byte_order);
   put(bytes, payload.size());
-  put(bytes, checksum(payload));
+  put(bytes, listing_checksum(payload));
   bytes += payload;
   return bytes;
 }
@@ -232,7 +245,7 @@ ListingSet ListingSet::parse(std::shared_ptr<const char> data, std::size_t size)
     return {};
   }
   std::string_view payload = bytes.substr(k_header_size);
-  if (checksum(payload) != sum) {
+  if (listing_checksum(payload) != sum) {
     return {};
   }
   Reader reader(payload);
@@ -297,6 +310,14 @@ bool save_listings(const std::filesystem::path& file,
                    const std::vector<DirectoryListing>& listings) {
   std::error_code ignored;
   std::filesystem::create_directories(file.parent_path(), ignored);
+  // The replacement keeps the mode of what it replaces: a file its owner
+  // cannot read (or a symlink's target's mode) would make every listing saved
+  // from now on one that cannot be loaded. Gone first, it is not copied.
+  struct stat info {};
+  if (::lstat(file.c_str(), &info) == 0 && !S_ISDIR(info.st_mode) &&
+      (!S_ISREG(info.st_mode) || (info.st_mode & (S_IRUSR | S_IWUSR)) != (S_IRUSR | S_IWUSR))) {
+    ::unlink(file.c_str());
+  }
   return write_file_atomic(file, encode_listings(listings), Flush::when_the_system_does).ok;
 }
 

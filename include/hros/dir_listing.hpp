@@ -91,6 +91,10 @@ struct DirectoryListing {
 // elsewhere; a file from another order is refused).
 std::string encode_listings(const std::vector<DirectoryListing>& listings);
 
+// The checksum a file's header holds, of the bytes after the header; public
+// so that tests can make damaged files the checksum does not catch.
+std::uint64_t listing_checksum(std::string_view payload);
+
 // The listings a file held, their names seen in place (the file is mapped,
 // not copied: it is read on every search).
 class ListingSet {

@@ -14,14 +14,20 @@
 // a bank copy it to a temporary directory first.
 #include "run_hros.hpp"
 
+#include "hros/dir_listing.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <future>
 #include <sstream>
 #include <string>
+#include <sys/stat.h>
+#include <thread>
+#include <utility>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -975,6 +981,8 @@ TEST_CASE("search: --no-cache writes no file", "[search][cache]") {
   RunResult existing = bank.run({"--no-cache", "ferry"});
   CHECK(existing.exit_code == 0);
   CHECK(cache_files(bank.cache_dir()).empty());
+  // Nor a listing of the directories.
+  CHECK(fs::is_empty(bank.cache_dir()));
 }
 
 TEST_CASE("search: two searches on a fresh cache at once", "[search][cache]") {
@@ -1034,6 +1042,234 @@ TEST_CASE("search: the cache goes to XDG_CACHE_HOME, else HOME/.cache", "[search
   CHECK(with_own.exit_code == 0);
   CHECK(cache_files(own).size() == 1);
   CHECK(cache_files(xdg / "hros").size() == 1);
+}
+
+// --- the saved directory listings --------------------------------------------------
+
+namespace {
+
+// The listing file kept beside the bank's cache file.
+fs::path the_listing_file(const Bank& bank) {
+  return the_cache_file(bank.cache_dir()).string() + ".dirs";
+}
+
+// `hros search ARGS` on `bank`, bounded in time.
+RunResult search_bounded(const Bank& bank, const Args& args, bool no_cache = false) {
+  Args full = {"--root", bank.root().string(), "search"};
+  if (no_cache) {
+    full.push_back("--no-cache");
+  }
+  full.insert(full.end(), args.begin(), args.end());
+  RunOptions options;
+  options.env = {"HROS_CACHE_DIR=" + bank.cache_dir().string()};
+  options.timeout_seconds = 20;
+  return run_hros(full, options);
+}
+
+// The paths `hros search` prints for `query`, in order, with the cache and
+// without: they must be the same.
+void check_as_without_cache(const Bank& bank, const Args& query) {
+  Args args = {"-f", "paths", "-n", "0", "--"};
+  args.insert(args.end(), query.begin(), query.end());
+  RunResult cached = search_bounded(bank, args);
+  RunResult uncached = search_bounded(bank, args, true);
+  INFO("query: " << query.front());
+  INFO(cached.err);
+  CHECK_FALSE(cached.timed_out);
+  CHECK(cached.exit_code == uncached.exit_code);
+  CHECK(sorted(lines_of(cached.out)) == sorted(lines_of(uncached.out)));
+  CHECK(cached.err.empty());
+}
+
+// A copy of `from` with `word` in place of its first "Learnings".
+std::string with_word(const fs::path& from, const std::string& word) {
+  std::string text = read_text(from);
+  std::string heading = "Learnings";
+  std::size_t at = text.find(heading);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, heading.size(), word + " learnings");
+}
+
+bool is_a_listing(const fs::path& file) {
+  return fs::is_regular_file(file) && read_text(file).rfind(std::string("HROSDIR\x02", 8), 0) == 0;
+}
+
+} // namespace
+
+TEST_CASE("search: settled directory listings follow every change", "[search][cache][listing]") {
+  BankCopy copy;
+  // Each change below happens in a directory of its own, whose listing is
+  // settled until that change.
+  for (const auto& [directory, slug] :
+       {std::pair{"edit", k_ferry}, std::pair{"delete", k_locum}, std::pair{"rename", k_zurich},
+        std::pair{"nest", k_canoe}, std::pair{"add", k_night}}) {
+    fs::create_directories(copy.root() / directory);
+    fs::rename(copy.file(slug), copy.root() / directory / (slug + ".md"));
+  }
+  auto changed = std::chrono::steady_clock::now();
+  Bank bank(copy.root());
+  // The only sleep of this file: until every directory is old enough for
+  // its listing to be trusted.
+  std::this_thread::sleep_until(changed + std::chrono::milliseconds(3200));
+  REQUIRE(bank.slugs({"learnings"}).size() == 13);
+  fs::path listing_file = the_listing_file(bank);
+  REQUIRE(is_a_listing(listing_file));
+  {
+    hros::ListingSet saved = hros::ListingSet::load(listing_file);
+    REQUIRE(saved.listings().size() == 6);
+    for (const hros::DirectoryListing& listing : saved.listings()) {
+      INFO(listing.relative);
+      CHECK(listing.settled());
+    }
+  }
+  check_as_without_cache(bank, {"learnings"});
+
+  // One change after another, each checked by the very next search.
+  write_bytes(copy.root() / "zeppelin-days.md", with_word(copy.file(k_apprentices), "zeppelin"));
+  CHECK(bank.slugs({"zeppelin"}) == Slugs{"zeppelin-days"});
+  check_as_without_cache(bank, {"learnings"});
+
+  // Edited in place, its size kept: no directory changes, so the listing
+  // stands and only the file's stamp tells.
+  fs::path edited_file = copy.root() / "edit" / (k_ferry + ".md");
+  std::string edited = read_text(edited_file);
+  edited.replace(edited.find("season ticket"), 13, "annual ticket");
+  write_bytes(edited_file, edited);
+  CHECK(bank.slugs({"annual"}) == Slugs{k_ferry});
+  check_as_without_cache(bank, {"annual"});
+
+  fs::remove(copy.root() / "delete" / (k_locum + ".md"));
+  CHECK(bank.slugs({"locum"}).empty());
+  check_as_without_cache(bank, {"learnings"});
+
+  fs::rename(copy.root() / "rename" / (k_zurich + ".md"),
+             copy.root() / "rename" / "office-days-in-basel.md");
+  CHECK(bank.slugs({"zurich"}) == Slugs{"office-days-in-basel"});
+  check_as_without_cache(bank, {"zurich"});
+
+  // A new subdirectory with a case, then a second case in it.
+  fs::create_directories(copy.root() / "nest" / "deeper");
+  write_bytes(copy.root() / "nest" / "deeper" / "blimp-days.md",
+              with_word(copy.file(k_apprentices), "blimp"));
+  CHECK(bank.slugs({"blimp"}) == Slugs{"blimp-days"});
+  write_bytes(copy.root() / "nest" / "deeper" / "kite-days.md",
+              with_word(copy.file(k_apprentices), "kite"));
+  CHECK(bank.slugs({"kite"}) == Slugs{"kite-days"});
+  check_as_without_cache(bank, {"learnings"});
+
+  // A case added to a subdirectory that was there all along.
+  write_bytes(copy.root() / "add" / "airship-days.md",
+              with_word(copy.file(k_apprentices), "airship"));
+  CHECK(bank.slugs({"airship"}) == Slugs{"airship-days"});
+  CHECK(bank.slugs({"learnings"}).size() == 16);
+  check_as_without_cache(bank, {"learnings"});
+  check_as_without_cache(bank, {"ferry"});
+  CHECK(is_a_listing(listing_file));
+  CHECK(cache_files(bank.cache_dir()).size() == 1);
+}
+
+TEST_CASE("search: a broken listing file is silently replaced", "[search][cache][listing]") {
+  Bank bank;
+  REQUIRE(bank.slugs({"ferry"}) == Slugs{k_ferry, k_locum});
+  fs::path listing_file = the_listing_file(bank);
+  REQUIRE(is_a_listing(listing_file));
+  std::string intact = read_text(listing_file);
+  bool replaceable = true;
+  SECTION("garbage") {
+    write_bytes(listing_file, std::string(intact.size(), '\x5a'));
+  }
+  SECTION("empty") {
+    write_bytes(listing_file, "");
+  }
+  SECTION("truncated") {
+    write_bytes(listing_file, intact.substr(0, intact.size() / 2));
+  }
+  SECTION("a huge sparse file") {
+    write_bytes(listing_file, "");
+    fs::resize_file(listing_file, std::uintmax_t{2} << 30);
+  }
+  SECTION("a directory") {
+    fs::remove(listing_file);
+    fs::create_directories(listing_file / "inside");
+    replaceable = false;
+  }
+  SECTION("a FIFO") {
+    fs::remove(listing_file);
+    REQUIRE(::mkfifo(listing_file.c_str(), 0644) == 0);
+  }
+  SECTION("a symlink to /dev/zero") {
+    fs::remove(listing_file);
+    fs::create_symlink("/dev/zero", listing_file);
+  }
+  SECTION("a file no one may read") {
+    // Garbage too: root reads it all the same.
+    write_bytes(listing_file, std::string(intact.size(), '\x5a'));
+    fs::permissions(listing_file, fs::perms::none);
+  }
+  for (const Args& query : {Args{"ferry"}, Args{"learnings"}, Args{"mentoring"}}) {
+    RunResult result = search_bounded(bank, {"-f", "paths", "-n", "0", "--", query.front()});
+    RunResult uncached =
+        search_bounded(bank, {"-f", "paths", "-n", "0", "--", query.front()}, true);
+    INFO(result.err);
+    CHECK_FALSE(result.timed_out);
+    CHECK(result.exit_code == 0);
+    CHECK(result.out == uncached.out);
+    CHECK(result.err.empty());
+    // Well below the 2 GiB of the sparse file.
+    CHECK(result.max_rss_kb < 1024 * 1024);
+  }
+  if (replaceable) {
+    CHECK(fs::symlink_status(listing_file).type() == fs::file_type::regular);
+    CHECK(is_a_listing(listing_file));
+    CHECK(fs::file_size(listing_file) < 64 * 1024);
+    // Readable by its owner, whatever mode the broken one had.
+    CHECK((fs::status(listing_file).permissions() & fs::perms::owner_read) != fs::perms::none);
+    CHECK_FALSE(hros::ListingSet::load(listing_file).listings().empty());
+  } else {
+    CHECK(fs::is_directory(listing_file / "inside"));
+  }
+  CHECK(fs::exists("/dev/zero"));
+  // No temporary file left beside it.
+  CHECK(cache_files(bank.cache_dir()).size() == 1);
+}
+
+TEST_CASE("search: a read-only cache directory keeps its listing unchanged",
+          "[search][cache][listing]") {
+  BankCopy copy;
+  Bank bank(copy.root());
+  REQUIRE(bank.slugs({"ferry"}) == Slugs{k_ferry, k_locum});
+  fs::path listing_file = the_listing_file(bank);
+  std::string before = read_text(listing_file);
+  // A change, so that the walk reads the root again and would save.
+  write_bytes(copy.root() / "zeppelin-days.md", with_word(copy.file(k_apprentices), "zeppelin"));
+  RunOptions options;
+  options.env = {"HROS_CACHE_DIR=" + bank.cache_dir().string()};
+  options.timeout_seconds = 20;
+  // Bind-mounted read-only in a private mount namespace: chmod does not
+  // stop root, which CI runs as.
+  options.wrapper = {"unshare",
+                     "--mount",
+                     "--map-root-user",
+                     "sh",
+                     "-c",
+                     "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"",
+                     bank.cache_dir().string()};
+  Args args = {"--root", copy.root().string(), "search", "-f", "paths", "-n", "0", "zeppelin"};
+  RunResult result = run_hros(args, options);
+  if (result.exit_code != 0 && (contains(result.err, "unshare") || contains(result.err, "mount"))) {
+    WARN("mounting in a private namespace is not permitted here: " << result.err);
+    return;
+  }
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(lines_of(result.out).size() == 1);
+  CHECK(contains(result.out, "zeppelin-days.md"));
+  // At most the cache's own note; nothing about the listing.
+  CHECK(std::count(result.err.begin(), result.err.end(), '\n') <= 1);
+  CHECK_FALSE(contains(result.err, "dirs"));
+  CHECK_FALSE(contains(result.err, "listing"));
+  CHECK(read_text(listing_file) == before);
+  CHECK(cache_files(bank.cache_dir()).size() == 1);
 }
 
 // --- hostile files ---------------------------------------------------------------
