@@ -93,33 +93,30 @@ public:
     }
     std::vector<std::unique_ptr<EntryBatch>> batches;
     DIR* handle = nullptr;
-    if (const DirectoryListing* saved = usable_listing(relative, info)) {
-      batches = batches_of(saved->names, directory_fd);
-      m_listed.push_back(*saved);
-    } else {
-      handle = ::fdopendir(directory_fd);
-      if (handle == nullptr) {
-        problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
-        ::close(directory_fd);
-        return;
-      }
-      auto names = std::make_unique<NameStore>();
-      batches = read_entries(handle, directory_fd, *names);
-      if (m_keep_listings) {
-        DirectoryListing fresh = listing_header(relative, info, read_at);
-        fresh.names = names->span();
-        m_listed.push_back(std::move(fresh));
-        m_read_names.push_back(std::move(names));
-      }
-      m_read_a_directory = true;
-    }
     try {
+      if (const DirectoryListing* saved = usable_listing(relative, info)) {
+        batches = batches_of(saved->names, directory_fd);
+        m_listed.push_back(*saved);
+      } else {
+        handle = ::fdopendir(directory_fd);
+        if (handle == nullptr) {
+          problem(directory, fmt::format("cannot read directory: {}", std::strerror(errno)));
+          ::close(directory_fd);
+          return;
+        }
+        auto names = std::make_unique<NameStore>();
+        batches = read_entries(handle, directory_fd, *names);
+        if (m_keep_listings) {
+          DirectoryListing fresh = listing_header(relative, info, read_at);
+          fresh.names = names->span();
+          m_read_names.push_back(std::move(names));
+          m_listed.push_back(std::move(fresh));
+        }
+        m_read_a_directory = true;
+      }
       add_entries(directory, relative, batches);
     } catch (...) {
-      // The second thread must be done with these entries before they go.
-      if (m_stamps) {
-        worker().finish();
-      }
+      finish_before_batches_go();
       close_directory(handle, directory_fd);
       throw;
     }
@@ -243,16 +240,29 @@ private:
   // Batches of a saved listing, stat-ed like those read from the directory.
   std::vector<std::unique_ptr<EntryBatch>> batches_of(const NameSpan& names, int directory_fd) {
     std::vector<std::unique_ptr<EntryBatch>> batches;
-    for (std::size_t start = 0; start < names.count; start += k_entry_batch) {
-      auto batch = std::make_unique<EntryBatch>();
-      batch->directory_fd = directory_fd;
-      batch->names = names.part(start, std::min(names.count, start + k_entry_batch));
-      batches.push_back(std::move(batch));
-      if (m_stamps) {
-        worker().submit(batches.back().get());
+    try {
+      for (std::size_t start = 0; start < names.count; start += k_entry_batch) {
+        auto batch = std::make_unique<EntryBatch>();
+        batch->directory_fd = directory_fd;
+        batch->names = names.part(start, std::min(names.count, start + k_entry_batch));
+        batches.push_back(std::move(batch));
+        if (m_stamps) {
+          worker().submit(batches.back().get());
+        }
       }
+    } catch (...) {
+      finish_before_batches_go();
+      throw;
     }
     return batches;
+  }
+
+  // Out of memory halfway through a directory: the second thread must be done
+  // with the batches it was given before they are freed.
+  void finish_before_batches_go() {
+    if (m_stamps && m_worker) {
+      m_worker->finish();
+    }
   }
 
   // The entry type readdir gives spares an lstat per file on the common
@@ -274,21 +284,26 @@ private:
         worker().submit(&batch);
       }
     };
-    start_batch();
-    while (dirent* entry = ::readdir(handle)) {
-      if (entry->d_name[0] == '.') {
-        continue;
+    try {
+      start_batch();
+      while (dirent* entry = ::readdir(handle)) {
+        if (entry->d_name[0] == '.') {
+          continue;
+        }
+        if (batches.back()->read.size() == k_entry_batch) {
+          close_batch();
+          start_batch();
+        }
+        batches.back()->read.add(entry->d_name, entry->d_type);
+        if (m_keep_listings && !names.add(entry->d_name, entry->d_type)) {
+          m_names_too_long = true;
+        }
       }
-      if (batches.back()->read.size() == k_entry_batch) {
-        close_batch();
-        start_batch();
-      }
-      batches.back()->read.add(entry->d_name, entry->d_type);
-      if (m_keep_listings && !names.add(entry->d_name, entry->d_type)) {
-        m_names_too_long = true;
-      }
+      close_batch();
+    } catch (...) {
+      finish_before_batches_go();
+      throw;
     }
-    close_batch();
     return batches;
   }
 
