@@ -15,6 +15,7 @@
 #include <set>
 #include <string_view>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <unordered_map>
 #include <utility>
@@ -40,6 +41,30 @@ bool is_ignored(const std::string& relative, const std::vector<std::string>& ign
 bool ends_with(std::string_view name, std::string_view suffix) {
   return name.size() > suffix.size() &&
          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Whether a directory's mtime and ctime are this machine's and change with
+// every entry added, removed or renamed: local file systems. A network file
+// system's times come from another clock (and a cache of attributes), and
+// some FUSE file systems keep none, so their directories are always read.
+bool keeps_directory_times(int directory_fd) {
+  struct statfs info {};
+  if (::fstatfs(directory_fd, &info) != 0) {
+    return false;
+  }
+  switch (static_cast<unsigned long>(info.f_type)) {
+  case 0xEF53:     // ext2, ext3, ext4
+  case 0x58465342: // xfs
+  case 0x9123683E: // btrfs
+  case 0x01021994: // tmpfs
+  case 0xF2F52010: // f2fs
+  case 0x2FC12FC1: // zfs
+  case 0xCA451A4E: // bcachefs
+  case 0x794C7630: // overlayfs (containers)
+    return true;
+  default:
+    return false;
+  }
 }
 
 bool has_md_extension(std::string_view name) {
@@ -93,8 +118,9 @@ public:
     }
     std::vector<std::unique_ptr<EntryBatch>> batches;
     DIR* handle = nullptr;
+    bool listable = m_keep_listings && keeps_directory_times(directory_fd);
     try {
-      if (const DirectoryListing* saved = usable_listing(relative, info)) {
+      if (const DirectoryListing* saved = listable ? usable_listing(relative, info) : nullptr) {
         batches = batches_of(saved->names, directory_fd);
         m_listed.push_back(*saved);
       } else {
@@ -105,14 +131,18 @@ public:
           return;
         }
         auto names = std::make_unique<NameStore>();
-        batches = read_entries(handle, directory_fd, *names);
-        if (m_keep_listings) {
+        int read_error = 0;
+        batches = read_entries(handle, directory_fd, *names, read_error);
+        if (read_error != 0) {
+          problem(directory, fmt::format("cannot read directory: {}", std::strerror(read_error)));
+        }
+        if (listable) {
           DirectoryListing fresh = listing_header(relative, info, read_at);
           fresh.names = names->span();
           m_read_names.push_back(std::move(names));
           m_listed.push_back(std::move(fresh));
+          m_read_a_directory = true;
         }
-        m_read_a_directory = true;
       }
       add_entries(directory, relative, batches);
     } catch (...) {
@@ -126,7 +156,7 @@ public:
   // The listings of the directories walked, when a directory had to be read
   // (else the saved ones still hold).
   void save_listings_if_read() {
-    if (m_keep_listings && m_read_a_directory && !m_names_too_long) {
+    if (m_keep_listings && m_read_a_directory && !m_listing_incomplete) {
       save_listings(m_listing_file, m_listed);
     }
   }
@@ -209,7 +239,7 @@ private:
     bool usable = listing != nullptr && listing->settled() &&
                   listing->describes(static_cast<std::int64_t>(info.st_dev),
                                      static_cast<std::int64_t>(info.st_ino),
-                                     nanoseconds(info.st_mtim), nanoseconds(info.st_ctim));
+                                     nanoseconds_of(info.st_mtim), nanoseconds_of(info.st_ctim));
     return usable ? listing : nullptr;
   }
 
@@ -221,18 +251,14 @@ private:
     }
   }
 
-  static std::int64_t nanoseconds(const struct timespec& time) {
-    return static_cast<std::int64_t>(time.tv_sec) * 1000000000 + time.tv_nsec;
-  }
-
   static DirectoryListing listing_header(const std::string& relative, const struct stat& info,
                                          std::int64_t read_at) {
     DirectoryListing listing;
     listing.relative = relative;
     listing.device = static_cast<std::int64_t>(info.st_dev);
     listing.inode = static_cast<std::int64_t>(info.st_ino);
-    listing.mtime = nanoseconds(info.st_mtim);
-    listing.ctime = nanoseconds(info.st_ctim);
+    listing.mtime = nanoseconds_of(info.st_mtim);
+    listing.ctime = nanoseconds_of(info.st_ctim);
     listing.read_at = read_at;
     return listing;
   }
@@ -245,6 +271,9 @@ private:
         auto batch = std::make_unique<EntryBatch>();
         batch->directory_fd = directory_fd;
         batch->names = names.part(start, std::min(names.count, start + k_entry_batch));
+        if (m_stamps) {
+          batch->stamps.resize(batch->names.count);
+        }
         batches.push_back(std::move(batch));
         if (m_stamps) {
           worker().submit(batches.back().get());
@@ -270,7 +299,7 @@ private:
   // With stamps, batches of entries are stat-ed by a second thread, from
   // the directory's descriptor, while this one reads on and sorts them.
   std::vector<std::unique_ptr<EntryBatch>> read_entries(DIR* handle, int directory_fd,
-                                                        NameStore& names) {
+                                                        NameStore& names, int& read_error) {
     std::vector<std::unique_ptr<EntryBatch>> batches;
     auto start_batch = [&] {
       batches.push_back(std::make_unique<EntryBatch>());
@@ -281,12 +310,18 @@ private:
       EntryBatch& batch = *batches.back();
       batch.names = batch.read.span();
       if (m_stamps) {
+        batch.stamps.resize(batch.names.count);
         worker().submit(&batch);
       }
     };
     try {
       start_batch();
-      while (dirent* entry = ::readdir(handle)) {
+      for (;;) {
+        errno = 0;
+        dirent* entry = ::readdir(handle);
+        if (entry == nullptr) {
+          break;
+        }
         if (entry->d_name[0] == '.') {
           continue;
         }
@@ -296,8 +331,13 @@ private:
         }
         batches.back()->read.add(entry->d_name, entry->d_type);
         if (m_keep_listings && !names.add(entry->d_name, entry->d_type)) {
-          m_names_too_long = true;
+          m_listing_incomplete = true;
         }
+      }
+      if (errno != 0) {
+        // Part of the names, which must never stand for the directory.
+        m_listing_incomplete = true;
+        read_error = errno;
       }
       close_batch();
     } catch (...) {
@@ -406,8 +446,8 @@ private:
   std::vector<DirectoryListing> m_listed;               // the directories walked, for the next
   std::vector<std::unique_ptr<NameStore>> m_read_names; // the names of those read this time
   bool m_read_a_directory = false;                      // not taken from a saved listing
-  bool m_names_too_long = false;                        // for a listing: kept in none
-  std::unique_ptr<StampWorker> m_worker;                // started at the first big directory
+  bool m_listing_incomplete = false;     // a name too long for one, or a directory not read whole
+  std::unique_ptr<StampWorker> m_worker; // started at the first big directory
   std::string m_real_root;
   std::set<std::pair<dev_t, ino_t>> m_visited;
 };

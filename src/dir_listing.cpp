@@ -255,12 +255,13 @@ ListingSet ListingSet::parse(std::shared_ptr<const char> data, std::size_t size)
     return {};
   }
   ListingSet set;
-  set.m_listings.resize(count);
+  // Grown as listings decode, not sized by a count the file could forge.
   for (std::size_t i = 0; i < count; ++i) {
-    if (!decode_listing(reader, set.m_listings[i]) ||
-        !set.m_by_path.emplace(set.m_listings[i].relative, i).second) {
+    DirectoryListing listing;
+    if (!decode_listing(reader, listing) || !set.m_by_path.emplace(listing.relative, i).second) {
       return {};
     }
+    set.m_listings.push_back(std::move(listing));
   }
   if (reader.left() != 0) {
     return {};
@@ -280,8 +281,11 @@ ListingSet ListingSet::load(const std::filesystem::path& file) {
   if (fd < 0) {
     return {};
   }
+  // The names are used where they lie in the mapping: a file another user
+  // could write (and change after it was checked) is not used.
   struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size < 0 ||
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_uid != ::geteuid() ||
+      (info.st_mode & S_IWOTH) != 0 || info.st_size < 0 ||
       static_cast<std::uint64_t>(info.st_size) < k_header_size ||
       static_cast<std::uint64_t>(info.st_size) > k_max_file_size) {
     ::close(fd);
@@ -318,7 +322,11 @@ bool save_listings(const std::filesystem::path& file,
       (!S_ISREG(info.st_mode) || (info.st_mode & (S_IRUSR | S_IWUSR)) != (S_IRUSR | S_IWUSR))) {
     ::unlink(file.c_str());
   }
-  return write_file_atomic(file, encode_listings(listings), Flush::when_the_system_does).ok;
+  std::string bytes = encode_listings(listings);
+  if (bytes.size() > k_max_file_size) {
+    return false; // it would never be loaded
+  }
+  return write_file_atomic(file, bytes, Flush::when_the_system_does).ok;
 }
 
 std::int64_t wall_clock_nanoseconds() {

@@ -3,6 +3,7 @@
 #include "hros/lint.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fcntl.h>
 #include <functional>
 #include <sys/stat.h>
@@ -36,10 +37,17 @@ constexpr std::uint64_t k_second_seed = 0x9e3779b97f4a7c15ull;
 
 } // namespace
 
+std::int64_t nanoseconds_of(const struct timespec& time) {
+  std::uint64_t nanoseconds = static_cast<std::uint64_t>(time.tv_sec) * 1000000000u +
+                              static_cast<std::uint64_t>(time.tv_nsec);
+  std::int64_t wrapped = 0;
+  std::memcpy(&wrapped, &nanoseconds, sizeof wrapped);
+  return wrapped;
+}
+
 FileStamp stamp_of(const struct stat& info) {
-  return FileStamp{static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 +
-                       info.st_mtim.tv_nsec,
-                   static_cast<std::int64_t>(info.st_size), static_cast<std::int64_t>(info.st_ino)};
+  return FileStamp{nanoseconds_of(info.st_mtim), static_cast<std::int64_t>(info.st_size),
+                   static_cast<std::int64_t>(info.st_ino)};
 }
 
 std::vector<FileStamp> stat_files(const std::filesystem::path& root,

@@ -10,8 +10,9 @@
 namespace hros {
 
 void stat_markdown_entries(EntryBatch& batch) {
+  // `stamps` was sized by the thread that made the batch: nothing here
+  // allocates, so nothing here throws.
   const NameSpan& names = batch.names;
-  batch.stamps.assign(names.count, FileStamp{});
   for (std::size_t i = 0; i < names.count; ++i) {
     ListedName entry = names.entry(i);
     const char* name = names.names + entry.at;

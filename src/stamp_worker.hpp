@@ -21,9 +21,10 @@ namespace hros {
 // A run of entries of one directory, stat-ed together.
 struct EntryBatch {
   int directory_fd = -1;
-  NameSpan names;                // of `read` as the directory was read, or of a saved listing
-  NameStore read;                // the names, when read from the directory
-  std::vector<FileStamp> stamps; // one per name: regular `.md` files', when stamps are asked for
+  NameSpan names; // of `read` as the directory was read, or of a saved listing
+  NameStore read; // the names, when read from the directory
+  std::vector<FileStamp>
+      stamps; // one per name, sized before it is submitted: regular `.md` files' set
 };
 
 class StampWorker {

@@ -100,11 +100,14 @@ std::uint64_t listing_checksum(std::string_view payload);
 class ListingSet {
 public:
   ListingSet() = default;
-  // Empty when the file is missing, unreadable or damaged.
+  // Empty when the file is missing, unreadable or damaged, or when another
+  // user could have written it.
   static ListingSet load(const std::filesystem::path& file);
   // Empty, with no partial list, for bytes `encode_listings` did not make.
   static ListingSet decode(std::string_view bytes);
 
+  // Whether the bytes were a listing file (which may list no directory).
+  bool loaded() const { return m_data != nullptr; }
   const std::vector<DirectoryListing>& listings() const { return m_listings; }
   const DirectoryListing* find(const std::string& relative) const;
 

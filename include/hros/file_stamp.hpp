@@ -11,6 +11,7 @@
 #include <vector>
 
 struct stat;
+struct timespec;
 
 namespace hros {
 
@@ -26,6 +27,11 @@ struct FileStamp {
 };
 
 FileStamp stamp_of(const struct stat& info);
+
+// A file time in nanoseconds since 1970. Times past 2262 (which ext4 and xfs
+// can hold) wrap around rather than overflow: they are only compared for
+// equality, and with times near now.
+std::int64_t nanoseconds_of(const struct timespec& time);
 
 // An order-independent digest of a set of (path, stamp) pairs: two sums of
 // independent 64-bit hashes and a count, so a file can be added to it or

@@ -6,11 +6,14 @@
 
 #include "hros/corpus.hpp"
 #include "hros/dir_listing.hpp"
+#include "hros/file_stamp.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -151,7 +154,11 @@ std::string forged(const std::vector<RawListing>& listings) {
 
 bool refused(const std::string& bytes) {
   ListingSet set = ListingSet::decode(bytes);
-  return set.listings().empty() && set.find("") == nullptr;
+  if (!set.loaded()) {
+    CHECK(set.listings().empty());
+    CHECK(set.find("") == nullptr);
+  }
+  return !set.loaded();
 }
 
 void check_same(const DirectoryListing& got, const DirectoryListing& want) {
@@ -239,7 +246,8 @@ TEST_CASE("dir listing: names from a part of a span are laid out from the start"
 TEST_CASE("dir listing: no listings at all is an empty set", "[dir_listing]") {
   std::string bytes = hros::encode_listings({});
   CHECK(bytes.size() == k_header + 8);
-  CHECK(refused(bytes));
+  CHECK_FALSE(refused(bytes));
+  CHECK(ListingSet::decode(bytes).listings().empty());
 }
 
 TEST_CASE("dir listing: the hand-made layout is the format", "[dir_listing]") {
@@ -773,4 +781,43 @@ TEST_CASE("dir listing: load refuses what is not a regular file", "[dir_listing]
   listings.add("", {{"a.md"}});
   REQUIRE(hros::save_listings(good, listings.all()));
   CHECK(ListingSet::load(good).listings().size() == 1);
+}
+
+TEST_CASE("dir listing: load refuses a file another user could have written", "[dir_listing]") {
+  ScratchDir scratch;
+  fs::path file = scratch.root / "listing.dirs";
+  Listings listings;
+  listings.add("", {{"a.md"}});
+  REQUIRE(hros::save_listings(file, listings.all()));
+  REQUIRE(ListingSet::load(file).loaded());
+  // Writable by anyone: its names could change after they were checked.
+  fs::permissions(file, fs::perms::others_write, fs::perm_options::add);
+  CHECK_FALSE(ListingSet::load(file).loaded());
+  fs::permissions(file, fs::perms::others_write, fs::perm_options::remove);
+  REQUIRE(ListingSet::load(file).loaded());
+  if (::geteuid() == 0) {
+    // Owned by someone else (only root can give a file away).
+    REQUIRE(::chown(file.c_str(), 65534, 65534) == 0);
+    CHECK_FALSE(ListingSet::load(file).loaded());
+  }
+}
+
+TEST_CASE("dir listing: times past 2262 are walked and listed", "[dir_listing][walk]") {
+  // ext4 and xfs keep such times; in nanoseconds they do not fit 64 bits.
+  WalkBank bank;
+  fs::create_directories(bank.bank / "far");
+  write_file(bank.bank / "far" / "c.md", "c\n");
+  struct timespec far[2] = {{10'000'000'000, 0}, {10'000'000'000, 0}}; // the year 2286
+  REQUIRE(::utimensat(AT_FDCWD, (bank.bank / "far" / "c.md").c_str(), far, 0) == 0);
+  REQUIRE(::utimensat(AT_FDCWD, (bank.bank / "far").c_str(), far, 0) == 0);
+  for (int round = 0; round < 2; ++round) {
+    Walked walked = walk(bank.bank, bank.file);
+    std::sort(walked.relative.begin(), walked.relative.end());
+    CHECK(walked.relative == Paths{"a.md", "b.md", "far/c.md"});
+    CHECK(walked.known == std::vector<bool>{true, true, true});
+  }
+  CHECK(saved_names(bank.file, "far") == Paths{"c.md"});
+  struct stat info = stat_of(bank.bank / "far" / "c.md");
+  CHECK(hros::stamp_of(info) == hros::stamp_of(stat_of(bank.bank / "far" / "c.md")));
+  CHECK(hros::nanoseconds_of(info.st_mtim) != hros::nanoseconds_of(stat_of(bank.bank).st_mtim));
 }
