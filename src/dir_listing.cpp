@@ -329,10 +329,5 @@ bool save_listings(const std::filesystem::path& file,
   return write_file_atomic(file, bytes, Flush::when_the_system_does).ok;
 }
 
-std::int64_t wall_clock_nanoseconds() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 } // namespace hros

@@ -3,6 +3,7 @@
 #include "hros/lint.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <functional>
@@ -43,6 +44,12 @@ std::int64_t nanoseconds_of(const struct timespec& time) {
   std::int64_t wrapped = 0;
   std::memcpy(&wrapped, &nanoseconds, sizeof wrapped);
   return wrapped;
+}
+
+std::int64_t wall_clock_nanoseconds() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 FileStamp stamp_of(const struct stat& info) {

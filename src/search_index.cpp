@@ -29,7 +29,7 @@ namespace {
 // Identify hros's cache files, and the layout of this version: a file with
 // any other pair is not ours to read, and is rebuilt.
 constexpr std::int64_t k_application_id = 0x68726f73; // "hros"
-constexpr std::int64_t k_format_version = 3;
+constexpr std::int64_t k_format_version = 4;
 
 // BM25 weights of the FTS columns: title, summary, meta, body.
 constexpr const char* k_rank = "bm25(docs, 10.0, 5.0, 2.0, 1.0)";
@@ -60,6 +60,7 @@ CREATE INDEX files_stamp ON files(path, mtime, size, inode);
 CREATE VIRTUAL TABLE docs USING fts5(title, summary, meta, body,
   tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row');
+CREATE TABLE racy(path TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE state(id INTEGER PRIMARY KEY CHECK (id = 1), first INTEGER NOT NULL,
   second INTEGER NOT NULL, count INTEGER NOT NULL);
 INSERT INTO state VALUES(1, 0, 0, 0);
@@ -380,12 +381,24 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
     }
   }
   m_status.files = static_cast<std::size_t>(found.count);
-  if (found == stored_digest(db)) {
+  // Files read within the settling time of their last change: their stamps
+  // cannot tell a second change in the same tick, so they are read again
+  // until one is read long enough after its change.
+  std::unordered_set<std::string> racy;
+  {
+    sql::Statement rows = db.prepare("SELECT path FROM racy");
+    while (rows.step()) {
+      racy.emplace(rows.text(0));
+    }
+  }
+  bool same = found == stored_digest(db);
+  if (same && racy.empty()) {
     return;
   }
 
   std::vector<Stored> stored;
-  {
+  // With equal digests only the racy files need a look, not every row.
+  if (!same) {
     sql::Statement rows =
         db.prepare("SELECT id, path, mtime, size, inode FROM files ORDER BY path");
     while (rows.step()) {
@@ -409,6 +422,15 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   std::vector<const Present*> to_read;
   std::size_t i = 0;
   std::size_t j = 0;
+  if (same) {
+    for (const Present& file : present) {
+      if (racy.count(*file.path) != 0) {
+        to_read.push_back(&file);
+      }
+    }
+    i = stored.size();
+    j = present.size();
+  }
   while (i < stored.size() || j < present.size()) {
     int order = i == stored.size()    ? 1
                 : j == present.size() ? -1
@@ -422,13 +444,15 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
       if (!(stored[i].stamp == present[j].stamp)) {
         to_read.push_back(&present[j]);
         ++m_status.changed;
+      } else if (racy.count(*present[j].path) != 0) {
+        to_read.push_back(&present[j]);
       }
       ++i;
       ++j;
     }
   }
   m_status.removed = removed.size();
-  if (removed.empty() && to_read.empty()) {
+  if (removed.empty() && to_read.empty() && !same) {
     heal_digest(db, stored);
     return;
   }
@@ -436,6 +460,9 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   // The digest is kept equal to the files table's in the same transaction as
   // every change to it, whichever hros makes the change.
   sql::Transaction transaction(db);
+  if (same) {
+    db.exec("DELETE FROM racy"); // those still too recent are put back as they are read
+  }
   StampDigest digest = stored_digest(db);
   sql::Statement delete_doc = db.prepare("DELETE FROM docs WHERE rowid = ?1");
   sql::Statement delete_file =
@@ -447,15 +474,23 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
   sql::Statement insert_doc =
       db.prepare("INSERT INTO docs(rowid, title, summary, meta, body) VALUES(?1, ?2, ?3, ?4, ?5)");
+  sql::Statement add_racy = db.prepare("INSERT OR IGNORE INTO racy(path) VALUES(?1)");
+  sql::Statement remove_racy = db.prepare("DELETE FROM racy WHERE path = ?1");
   auto forget = [&](std::int64_t id) {
     delete_doc.bind(1, id).run();
     delete_file.bind(1, id);
     if (delete_file.step()) {
-      digest.remove(delete_file.text(0), FileStamp{delete_file.integer(1), delete_file.integer(2),
-                                                   delete_file.integer(3)});
+      std::string path(delete_file.text(0));
+      digest.remove(path, FileStamp{delete_file.integer(1), delete_file.integer(2),
+                                    delete_file.integer(3)});
+      delete_file.reset();
+      remove_racy.bind(1, path).run();
+    } else {
+      delete_file.reset();
     }
-    delete_file.reset();
   };
+  // The files were stat-ed during the walk, before now.
+  std::int64_t now = wall_clock_nanoseconds();
   for (std::int64_t id : removed) {
     forget(id);
   }
@@ -502,6 +537,9 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
           .bind(14, document.problem)
           .run();
       digest.add(*entry.path, entry.stamp);
+      if (too_recent_to_trust(entry.stamp.mtime, now)) {
+        add_racy.bind(1, *entry.path).run();
+      }
       std::int64_t id = db.last_insert_rowid();
       insert_doc.bind(1, id)
           .bind(2, document.title)

@@ -10,6 +10,8 @@
 // is not trusted: a change in the same tick of the file system's clock would
 // leave the times as they were. Any damage to the file makes it no listing.
 
+#include "hros/file_stamp.hpp"
+
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -20,10 +22,6 @@
 #include <vector>
 
 namespace hros {
-
-// Three seconds: two for file systems that keep times to the even second
-// (FAT), one for a clock tick and for good measure.
-inline constexpr std::int64_t k_settle_nanoseconds = 3'000'000'000;
 
 // Where one name is in a run of names; eight bytes, as in the file.
 struct ListedName {
@@ -123,8 +121,5 @@ private:
 // cannot be written, which only costs the next walk a read of the directories.
 bool save_listings(const std::filesystem::path& file,
                    const std::vector<DirectoryListing>& listings);
-
-// The wall clock, in nanoseconds.
-std::int64_t wall_clock_nanoseconds();
 
 } // namespace hros

@@ -33,6 +33,21 @@ FileStamp stamp_of(const struct stat& info);
 // equality, and with times near now.
 std::int64_t nanoseconds_of(const struct timespec& time);
 
+// The wall clock, in nanoseconds since 1970.
+std::int64_t wall_clock_nanoseconds();
+
+// Long enough after a change that the next change to the same file or
+// directory gets another time: two seconds for file systems that keep times
+// to the even second (FAT), one for a clock tick and for good measure.
+inline constexpr std::int64_t k_settle_nanoseconds = 3'000'000'000;
+
+// Whether a file with this modification time, stat-ed at `now`, could change
+// again and keep the same time (so its stamp cannot tell): it changed less
+// than the settling time before.
+inline bool too_recent_to_trust(std::int64_t mtime, std::int64_t now) {
+  return mtime > now - k_settle_nanoseconds;
+}
+
 // An order-independent digest of a set of (path, stamp) pairs: two sums of
 // independent 64-bit hashes and a count, so a file can be added to it or
 // taken out of it without the others.

@@ -18,6 +18,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -820,6 +822,55 @@ TEST_CASE("search: the cache follows added, edited, deleted and renamed files", 
   CHECK(bank.slugs({"learnings"}).size() == 13);
   // Still one cache file, and a fresh cache agrees.
   CHECK(cache_files(bank.cache_dir()).size() == 1);
+  Bank fresh(copy.root());
+  CHECK(fresh.slugs({"learnings"}) == bank.slugs({"learnings"}));
+}
+
+namespace {
+
+struct timespec mtime_of(const fs::path& file) {
+  struct stat info {};
+  REQUIRE(::stat(file.c_str(), &info) == 0);
+  return info.st_mtim;
+}
+
+// Rewrites `file` in place with `from` replaced by `to` (of the same length),
+// and gives it back the modification time it had: a second edit within the
+// same tick of the file system's clock looks just like that.
+void rewrite_in_the_same_tick(const fs::path& file, const std::string& from,
+                              const std::string& to) {
+  REQUIRE(from.size() == to.size());
+  struct timespec before = mtime_of(file);
+  std::string text = read_text(file);
+  REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), to);
+  {
+    std::fstream stream(file, std::ios::in | std::ios::out | std::ios::binary);
+    stream.seekp(0);
+    stream << text;
+  }
+  struct timespec times[2] = {{0, UTIME_OMIT}, before};
+  REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+}
+
+} // namespace
+
+TEST_CASE("search: a file edited twice in the same clock tick is read again", "[search][cache]") {
+  // Indexed right after a change, a file's stamp cannot show a second change
+  // that keeps its size and time: it is read again by the next search.
+  BankCopy copy;
+  Bank bank(copy.root());
+  std::string text = read_text(copy.file(k_ferry));
+  text.replace(text.find("season ticket"), 13, "annual ticket");
+  write_bytes(copy.file(k_ferry), text);
+  CHECK(bank.slugs({"annual"}) == Slugs{k_ferry});
+  rewrite_in_the_same_tick(copy.file(k_ferry), "annual ticket", "yearly ticket");
+  CHECK(bank.slugs({"yearly"}) == Slugs{k_ferry});
+  CHECK(bank.slugs({"annual"}).empty());
+  // And again: still within the settling time, it is read again.
+  rewrite_in_the_same_tick(copy.file(k_ferry), "yearly ticket", "zephyr ticket");
+  CHECK(bank.slugs({"zephyr"}) == Slugs{k_ferry});
+  CHECK(bank.slugs({"yearly"}).empty());
   Bank fresh(copy.root());
   CHECK(fresh.slugs({"learnings"}) == bank.slugs({"learnings"}));
 }

@@ -7,6 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <ctime>
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -153,4 +157,37 @@ TEST_CASE("search index: a filter that passes few of the first ranked rows", "[s
       CHECK(run(wide_index, text, limit, true).paths == got.paths);
     }
   }
+}
+
+TEST_CASE("search index: a file changed long before it was read is trusted by its stamp",
+          "[search_index]") {
+  // Files read within the settling time of a change are read again by the
+  // next refresh (their stamps cannot show a second change in the same
+  // tick); a file changed long before is not, or every search would read it.
+  Scratch scratch;
+  write_bank(scratch.root / "cases", 3);
+  fs::path file = scratch.root / "cases" / "case-1.md";
+  struct timespec hour_ago[2] = {{::time(nullptr) - 3600, 0}, {::time(nullptr) - 3600, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, file.c_str(), hour_ago, 0) == 0);
+  hros::IndexOptions options;
+  options.cache = scratch.root / "cache.sqlite";
+  hros::Corpus corpus = hros::discover_cases(scratch.root / "cases", {});
+  { hros::SearchIndex first(scratch.root / "cases", corpus, options); }
+  // The same size and time, other words: only a read would see them.
+  std::string text;
+  {
+    std::ifstream in(file);
+    text.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  text.replace(text.find("retention"), 9, "furloughs");
+  {
+    std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+    out << text;
+  }
+  REQUIRE(::utimensat(AT_FDCWD, file.c_str(), hour_ago, 0) == 0);
+  hros::SearchIndex second(scratch.root / "cases", corpus, options);
+  CHECK(second.status().changed == 0);
+  CHECK(second.status().added == 0);
+  CHECK(run(second, "furloughs", 0, false).paths.empty());
+  CHECK(run(second, "retention", 0, false).paths.size() == 2);
 }
