@@ -329,5 +329,4 @@ bool save_listings(const std::filesystem::path& file,
   return write_file_atomic(file, bytes, Flush::when_the_system_does).ok;
 }
 
-
 } // namespace hros

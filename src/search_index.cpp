@@ -481,8 +481,8 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
     delete_file.bind(1, id);
     if (delete_file.step()) {
       std::string path(delete_file.text(0));
-      digest.remove(path, FileStamp{delete_file.integer(1), delete_file.integer(2),
-                                    delete_file.integer(3)});
+      digest.remove(
+          path, FileStamp{delete_file.integer(1), delete_file.integer(2), delete_file.integer(3)});
       delete_file.reset();
       remove_racy.bind(1, path).run();
     } else {
