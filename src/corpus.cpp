@@ -15,7 +15,6 @@
 #include <set>
 #include <string_view>
 #include <sys/stat.h>
-#include <sys/vfs.h>
 #include <unistd.h>
 #include <unordered_map>
 #include <utility>
@@ -41,30 +40,6 @@ bool is_ignored(const std::string& relative, const std::vector<std::string>& ign
 bool ends_with(std::string_view name, std::string_view suffix) {
   return name.size() > suffix.size() &&
          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Whether a directory's mtime and ctime are this machine's and change with
-// every entry added, removed or renamed: local file systems. A network file
-// system's times come from another clock (and a cache of attributes), and
-// some FUSE file systems keep none, so their directories are always read.
-bool keeps_directory_times(int directory_fd) {
-  struct statfs info {};
-  if (::fstatfs(directory_fd, &info) != 0) {
-    return false;
-  }
-  switch (static_cast<unsigned long>(info.f_type)) {
-  case 0xEF53:     // ext2, ext3, ext4
-  case 0x58465342: // xfs
-  case 0x9123683E: // btrfs
-  case 0x01021994: // tmpfs
-  case 0xF2F52010: // f2fs
-  case 0x2FC12FC1: // zfs
-  case 0xCA451A4E: // bcachefs
-  case 0x794C7630: // overlayfs (containers)
-    return true;
-  default:
-    return false;
-  }
 }
 
 bool has_md_extension(std::string_view name) {

@@ -9,6 +9,7 @@
 #include <limits>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 namespace hros {
@@ -188,6 +189,30 @@ bool NameStore::add(std::string_view name, unsigned char type) {
 NameSpan NameStore::span() const {
   return NameSpan{m_names.data(), reinterpret_cast<const unsigned char*>(m_entries.data()),
                   m_entries.size(), m_names.size()};
+}
+
+// Whether a directory's mtime and ctime are this machine's and change with
+// every entry added, removed or renamed: local file systems. A network file
+// system's times come from another clock (and a cache of attributes), and
+// some FUSE file systems keep none, so their directories are always read.
+bool keeps_directory_times(int directory_fd) {
+  struct statfs info {};
+  if (::fstatfs(directory_fd, &info) != 0) {
+    return false;
+  }
+  switch (static_cast<unsigned long>(info.f_type)) {
+  case 0xEF53:     // ext2, ext3, ext4
+  case 0x58465342: // xfs
+  case 0x9123683E: // btrfs
+  case 0x01021994: // tmpfs
+  case 0xF2F52010: // f2fs
+  case 0x2FC12FC1: // zfs
+  case 0xCA451A4E: // bcachefs
+  case 0x794C7630: // overlayfs (containers)
+    return true;
+  default:
+    return false;
+  }
 }
 
 bool DirectoryListing::settled() const {

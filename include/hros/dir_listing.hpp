@@ -117,6 +117,10 @@ private:
   std::unordered_map<std::string, std::size_t> m_by_path;
 };
 
+// Whether the directory open at `directory_fd` is on a file system whose
+// directory times can stand for its names (a local one).
+bool keeps_directory_times(int directory_fd);
+
 // Replaces the file at once (a reader sees the old or the new); false when it
 // cannot be written, which only costs the next walk a read of the directories.
 bool save_listings(const std::filesystem::path& file,
