@@ -14,9 +14,32 @@
 
 namespace fs = std::filesystem;
 
+extern "C" char** environ;
+
 namespace hros::test {
 
 int spawn_hros(const std::vector<std::string>& args, const SpawnOptions& options) {
+  // Made before fork: the child may only make async-signal-safe calls.
+  std::string binary = HROS_BINARY;
+  std::vector<std::string> copies = args;
+  std::vector<char*> argv;
+  argv.push_back(binary.data());
+  for (std::string& arg : copies) {
+    argv.push_back(arg.data());
+  }
+  argv.push_back(nullptr);
+  std::vector<std::string> environment;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    if (std::string(*entry).rfind("NO_COLOR=", 0) != 0) {
+      environment.emplace_back(*entry);
+    }
+  }
+  environment.emplace_back("NO_COLOR=1");
+  std::vector<char*> envp;
+  for (std::string& entry : environment) {
+    envp.push_back(entry.data());
+  }
+  envp.push_back(nullptr);
   pid_t pid = ::fork();
   if (pid != 0) {
     return pid;
@@ -33,21 +56,12 @@ int spawn_hros(const std::vector<std::string>& args, const SpawnOptions& options
   if (!options.cwd.empty() && ::chdir(options.cwd.c_str()) != 0) {
     ::_exit(127);
   }
-  ::setenv("NO_COLOR", "1", 1);
   if (options.file_size_limit_kb > 0) {
     rlimit limit{};
     limit.rlim_cur = limit.rlim_max = static_cast<rlim_t>(options.file_size_limit_kb) << 10;
     ::setrlimit(RLIMIT_FSIZE, &limit);
   }
-  std::vector<char*> argv;
-  std::string binary = HROS_BINARY;
-  argv.push_back(binary.data());
-  std::vector<std::string> copies = args;
-  for (std::string& arg : copies) {
-    argv.push_back(arg.data());
-  }
-  argv.push_back(nullptr);
-  ::execv(binary.c_str(), argv.data());
+  ::execve(binary.c_str(), argv.data(), envp.data());
   ::_exit(127);
 }
 

@@ -1,5 +1,6 @@
 #include "run_hros.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -23,6 +24,58 @@ std::filesystem::path source_dir() {
   return HROS_SOURCE_DIR;
 }
 
+namespace {
+
+extern "C" char** environ;
+
+// `name` as execvp would find it on PATH, found before fork.
+std::string executable_path(const std::string& name) {
+  if (name.find('/') != std::string::npos) {
+    return name;
+  }
+  const char* path = std::getenv("PATH");
+  std::string directories = path != nullptr ? path : "/usr/bin:/bin";
+  std::size_t start = 0;
+  while (start <= directories.size()) {
+    std::size_t end = std::min(directories.find(':', start), directories.size());
+    std::string directory = directories.substr(start, end - start);
+    std::string candidate = (directory.empty() ? "." : directory) + "/" + name;
+    if (::access(candidate.c_str(), X_OK) == 0) {
+      return candidate;
+    }
+    start = end + 1;
+  }
+  return name;
+}
+
+// This process's environment as a test run of hros has it: no colour, no
+// cache directory or terminal width from the shell, and `extra` on top.
+std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
+  std::vector<std::string> environment;
+  auto set = [&environment](const std::string& entry) {
+    std::string name = entry.substr(0, entry.find('=') + 1);
+    environment.erase(std::remove_if(environment.begin(), environment.end(),
+                                     [&name](const std::string& existing) {
+                                       return existing.compare(0, name.size(), name) == 0;
+                                     }),
+                      environment.end());
+    environment.push_back(entry);
+  };
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    std::string text = *entry;
+    if (text.rfind("HROS_CACHE_DIR=", 0) != 0 && text.rfind("COLUMNS=", 0) != 0) {
+      environment.push_back(text);
+    }
+  }
+  set("NO_COLOR=1");
+  for (const std::string& entry : extra) {
+    set(entry.find('=') == std::string::npos ? entry + "=" : entry);
+  }
+  return environment;
+}
+
+} // namespace
+
 RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options) {
   int in_pipe[2];
   int out_pipe[2];
@@ -31,13 +84,33 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
     throw std::runtime_error("pipe failed");
   }
   std::filesystem::path cwd = options.cwd.empty() ? data_dir() : options.cwd;
+  // Everything the child needs is made here: between fork and exec a child
+  // of a process with other threads (a test's watchdog) may only make
+  // async-signal-safe calls. An allocation there can wait forever on a lock
+  // another thread held at the fork, and under ASan it spins.
+  std::vector<std::string> copies = options.wrapper;
+  copies.push_back(HROS_BINARY);
+  copies.insert(copies.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& arg : copies) {
+    argv.push_back(arg.data());
+  }
+  argv.push_back(nullptr);
+  std::string binary = executable_path(copies.front());
+  std::vector<std::string> environment = child_environment(options.env);
+  std::vector<char*> envp;
+  for (std::string& entry : environment) {
+    envp.push_back(entry.data());
+  }
+  envp.push_back(nullptr);
+  std::string stdout_path = options.stdout_path;
   auto start = std::chrono::steady_clock::now();
   pid_t pid = ::fork();
   if (pid == 0) {
     ::dup2(in_pipe[0], 0);
     ::dup2(out_pipe[1], 1);
-    if (!options.stdout_path.empty()) {
-      int fd = ::open(options.stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (!stdout_path.empty()) {
+      int fd = ::open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
       if (fd < 0 || ::dup2(fd, 1) < 0) {
         ::_exit(127);
       }
@@ -48,13 +121,6 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
     }
     if (::chdir(cwd.c_str()) != 0) {
       ::_exit(127);
-    }
-    ::setenv("NO_COLOR", "1", 1);
-    ::unsetenv("HROS_CACHE_DIR");
-    ::unsetenv("COLUMNS"); // a width is a test's choice, not the shell's it runs from
-    for (const std::string& entry : options.env) {
-      std::size_t equals = entry.find('=');
-      ::setenv(entry.substr(0, equals).c_str(), entry.substr(equals + 1).c_str(), 1);
     }
     if (options.memory_limit_mb > 0) {
       rlimit limit{};
@@ -67,19 +133,7 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
       ::setrlimit(RLIMIT_FSIZE, &limit);
       ::signal(SIGXFSZ, SIG_IGN); // a write past the limit then fails with EFBIG
     }
-    std::vector<char*> argv;
-    std::string binary = HROS_BINARY;
-    std::vector<std::string> copies = options.wrapper;
-    copies.push_back(binary);
-    copies.insert(copies.end(), args.begin(), args.end());
-    if (!options.wrapper.empty()) {
-      binary = options.wrapper.front();
-    }
-    for (std::string& arg : copies) {
-      argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
-    ::execvp(binary.c_str(), argv.data());
+    ::execve(binary.c_str(), argv.data(), envp.data());
     ::_exit(127);
   }
   ::close(in_pipe[0]);

@@ -206,70 +206,23 @@ long own_rss_kb() {
   return 0;
 }
 
-// Runs hros as the unprivileged user 65534 from a forked child, so that
+// Runs hros as the unprivileged user 65534 (through setpriv), so that
 // permission checks hold although the tests run as root in CI. Returns
-// nothing if the user cannot be switched (no root, no such mapping).
+// nothing if the user cannot be switched (no root, no setpriv). Not a forked
+// copy of this process: it has a watchdog thread, and a fork's child may not
+// allocate before it execs.
 std::optional<RunResult> run_as_nobody(const std::vector<std::string>& args,
                                        const RunOptions& options) {
-  if (::geteuid() != 0) {
+  if (::geteuid() != 0 || ::access("/usr/bin/setpriv", X_OK) != 0) {
     return std::nullopt;
   }
-  int channel[2];
-  if (::pipe(channel) != 0) {
-    return std::nullopt;
+  RunOptions as_nobody = options;
+  as_nobody.wrapper = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                       "--"};
+  RunResult result = run_hros(args, as_nobody);
+  if (result.exit_code == 127 && result.out.empty()) {
+    return std::nullopt; // setpriv could not run hros
   }
-  std::fflush(nullptr);
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::close(channel[0]);
-    if (::setgroups(0, nullptr) != 0 || ::setresgid(65534, 65534, 65534) != 0 ||
-        ::setresuid(65534, 65534, 65534) != 0) {
-      ::_exit(3);
-    }
-    RunResult result = run_hros(args, options);
-    std::ostringstream header;
-    header << result.exit_code << ' ' << result.signal << ' ' << result.timed_out << ' '
-           << result.seconds << ' ' << result.cpu_seconds << ' ' << result.max_rss_kb << ' '
-           << result.out.size() << ' ' << result.err.size() << '\n';
-    std::string message = header.str() + result.out + result.err;
-    std::size_t written = 0;
-    while (written < message.size()) {
-      ssize_t count = ::write(channel[1], message.data() + written, message.size() - written);
-      if (count <= 0) {
-        ::_exit(4);
-      }
-      written += static_cast<std::size_t>(count);
-    }
-    ::_exit(0);
-  }
-  ::close(channel[1]);
-  std::string message;
-  char buffer[65536];
-  while (true) {
-    ssize_t count = ::read(channel[0], buffer, sizeof buffer);
-    if (count < 0 && errno == EINTR) {
-      continue;
-    }
-    if (count <= 0) {
-      break;
-    }
-    message.append(buffer, static_cast<std::size_t>(count));
-  }
-  ::close(channel[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return std::nullopt;
-  }
-  std::size_t newline = message.find('\n');
-  std::istringstream header(message.substr(0, newline));
-  RunResult result;
-  std::size_t out_size = 0;
-  std::size_t err_size = 0;
-  header >> result.exit_code >> result.signal >> result.timed_out >> result.seconds >>
-      result.cpu_seconds >> result.max_rss_kb >> out_size >> err_size;
-  result.out = message.substr(newline + 1, out_size);
-  result.err = message.substr(newline + 1 + out_size, err_size);
   return result;
 }
 
