@@ -14,32 +14,16 @@
 
 namespace fs = std::filesystem;
 
-extern "C" char** environ;
-
 namespace hros::test {
 
 int spawn_hros(const std::vector<std::string>& args, const SpawnOptions& options) {
   // Made before fork: the child may only make async-signal-safe calls.
   std::string binary = HROS_BINARY;
-  std::vector<std::string> copies = args;
-  std::vector<char*> argv;
-  argv.push_back(binary.data());
-  for (std::string& arg : copies) {
-    argv.push_back(arg.data());
-  }
-  argv.push_back(nullptr);
-  std::vector<std::string> environment;
-  for (char** entry = environ; *entry != nullptr; ++entry) {
-    if (std::string(*entry).rfind("NO_COLOR=", 0) != 0) {
-      environment.emplace_back(*entry);
-    }
-  }
-  environment.emplace_back("NO_COLOR=1");
-  std::vector<char*> envp;
-  for (std::string& entry : environment) {
-    envp.push_back(entry.data());
-  }
-  envp.push_back(nullptr);
+  std::vector<std::string> copies = {binary};
+  copies.insert(copies.end(), args.begin(), args.end());
+  std::vector<char*> argv = exec_array(copies);
+  std::vector<std::string> environment = environment_with({"NO_COLOR=1"});
+  std::vector<char*> envp = exec_array(environment);
   pid_t pid = ::fork();
   if (pid != 0) {
     return pid;

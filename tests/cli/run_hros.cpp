@@ -48,33 +48,44 @@ std::string executable_path(const std::string& name) {
   return name;
 }
 
-// This process's environment as a test run of hros has it: no colour, no
-// cache directory or terminal width from the shell, and `extra` on top.
-std::vector<std::string> child_environment(const std::vector<std::string>& extra) {
+} // namespace
+
+std::vector<std::string> environment_with(const std::vector<std::string>& set,
+                                          const std::vector<std::string>& unset) {
+  auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+  std::vector<std::string> names = unset;
+  for (const std::string& entry : set) {
+    names.push_back(name_of(entry));
+  }
   std::vector<std::string> environment;
-  auto set = [&environment](const std::string& entry) {
-    std::string name = entry.substr(0, entry.find('=') + 1);
-    environment.erase(std::remove_if(environment.begin(), environment.end(),
-                                     [&name](const std::string& existing) {
-                                       return existing.compare(0, name.size(), name) == 0;
-                                     }),
-                      environment.end());
-    environment.push_back(entry);
-  };
   for (char** entry = environ; *entry != nullptr; ++entry) {
     std::string text = *entry;
-    if (text.rfind("HROS_CACHE_DIR=", 0) != 0 && text.rfind("COLUMNS=", 0) != 0) {
+    if (std::find(names.begin(), names.end(), name_of(text)) == names.end()) {
       environment.push_back(text);
     }
   }
-  set("NO_COLOR=1");
-  for (const std::string& entry : extra) {
-    set(entry.find('=') == std::string::npos ? entry + "=" : entry);
+  // A later entry of `set` wins over an earlier one of the same name, as
+  // setenv one after the other would have it.
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    bool overridden = false;
+    for (std::size_t later = i + 1; later < set.size(); ++later) {
+      overridden = overridden || name_of(set[later]) == name_of(set[i]);
+    }
+    if (!overridden) {
+      environment.push_back(set[i].find('=') == std::string::npos ? set[i] + "=" : set[i]);
+    }
   }
   return environment;
 }
 
-} // namespace
+std::vector<char*> exec_array(std::vector<std::string>& strings) {
+  std::vector<char*> pointers;
+  for (std::string& text : strings) {
+    pointers.push_back(text.data());
+  }
+  pointers.push_back(nullptr);
+  return pointers;
+}
 
 RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options) {
   int in_pipe[2];
@@ -91,18 +102,13 @@ RunResult run_hros(const std::vector<std::string>& args, const RunOptions& optio
   std::vector<std::string> copies = options.wrapper;
   copies.push_back(HROS_BINARY);
   copies.insert(copies.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& arg : copies) {
-    argv.push_back(arg.data());
-  }
-  argv.push_back(nullptr);
+  std::vector<char*> argv = exec_array(copies);
   std::string binary = executable_path(copies.front());
-  std::vector<std::string> environment = child_environment(options.env);
-  std::vector<char*> envp;
-  for (std::string& entry : environment) {
-    envp.push_back(entry.data());
-  }
-  envp.push_back(nullptr);
+  // No colour, and no cache directory or terminal width from the shell.
+  std::vector<std::string> set = {"NO_COLOR=1"};
+  set.insert(set.end(), options.env.begin(), options.env.end());
+  std::vector<std::string> environment = environment_with(set, {"HROS_CACHE_DIR", "COLUMNS"});
+  std::vector<char*> envp = exec_array(environment);
   std::string stdout_path = options.stdout_path;
   auto start = std::chrono::steady_clock::now();
   pid_t pid = ::fork();

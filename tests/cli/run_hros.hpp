@@ -34,6 +34,17 @@ struct RunOptions {
 // Runs the hros binary under test with `args` (NO_COLOR set, no terminal).
 RunResult run_hros(const std::vector<std::string>& args, const RunOptions& options = {});
 
+// For starting a child: a process with other threads may only make
+// async-signal-safe calls between fork and exec, so whatever exec needs is
+// made before the fork.
+//
+// This process's environment with `set` (NAME=value) in place of any entry
+// of the same name (the last of `set` wins), and without the names in `unset`.
+std::vector<std::string> environment_with(const std::vector<std::string>& set,
+                                          const std::vector<std::string>& unset = {});
+// Null-terminated pointers into `strings`, for execve's argv and envp.
+std::vector<char*> exec_array(std::vector<std::string>& strings);
+
 // The fixture directory tests/data, and the source tree's root.
 std::filesystem::path data_dir();
 std::filesystem::path source_dir();

@@ -20,8 +20,6 @@
 #include <vector>
 
 namespace fs = std::filesystem;
-
-extern "C" char** environ;
 using hros::test::read_text;
 using hros::test::TempDir;
 
@@ -40,36 +38,14 @@ public:
       std::fclose(file);
     }
     // Made before the fork: the child may only make async-signal-safe calls.
-    std::vector<std::string> environment;
-    const std::vector<std::string> set = {"NO_COLOR=1",
-                                          "TERM=dumb",
-                                          "HOME=" + home.string(),
-                                          "XDG_CONFIG_HOME=" + home.string(),
-                                          "GIT_CONFIG_NOSYSTEM=1",
-                                          "GIT_CONFIG_GLOBAL=" + config};
-    for (char** entry = environ; *entry != nullptr; ++entry) {
-      std::string text = *entry;
-      std::string name = text.substr(0, text.find('=') + 1);
-      bool replaced = std::any_of(set.begin(), set.end(), [&name](const std::string& wanted) {
-        return wanted.compare(0, name.size(), name) == 0;
-      });
-      if (!replaced) {
-        environment.push_back(text);
-      }
-    }
-    environment.insert(environment.end(), set.begin(), set.end());
-    std::vector<char*> envp;
-    for (std::string& entry : environment) {
-      envp.push_back(entry.data());
-    }
-    envp.push_back(nullptr);
-    std::vector<std::string> copies = args;
+    std::vector<std::string> environment = hros::test::environment_with(
+        {"NO_COLOR=1", "TERM=dumb", "HOME=" + home.string(), "XDG_CONFIG_HOME=" + home.string(),
+         "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=" + config});
+    std::vector<char*> envp = hros::test::exec_array(environment);
     std::string binary = HROS_BINARY;
-    std::vector<char*> argv{binary.data()};
-    for (std::string& arg : copies) {
-      argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
+    std::vector<std::string> copies = {binary};
+    copies.insert(copies.end(), args.begin(), args.end());
+    std::vector<char*> argv = hros::test::exec_array(copies);
     m_pid = ::forkpty(&m_master, nullptr, nullptr, nullptr);
     if (m_pid == 0) {
       if (::chdir(cwd.c_str()) != 0) {
