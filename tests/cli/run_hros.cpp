@@ -78,6 +78,16 @@ std::vector<std::string> environment_with(const std::vector<std::string>& set,
   return environment;
 }
 
+std::vector<std::string> read_only_wrapper(const std::filesystem::path& directory) {
+  return {"unshare",
+          "--mount",
+          "--map-root-user",
+          "sh",
+          "-c",
+          "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"",
+          directory.string()};
+}
+
 std::vector<char*> exec_array(std::vector<std::string>& strings) {
   std::vector<char*> pointers;
   for (std::string& text : strings) {

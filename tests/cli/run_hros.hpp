@@ -45,6 +45,11 @@ std::vector<std::string> environment_with(const std::vector<std::string>& set,
 // Null-terminated pointers into `strings`, for execve's argv and envp.
 std::vector<char*> exec_array(std::vector<std::string>& strings);
 
+// A RunOptions::wrapper that runs hros with `directory` bind-mounted
+// read-only in a private mount namespace (chmod does not stop root, which CI
+// runs as). Where namespaces are refused, the run fails naming unshare or mount.
+std::vector<std::string> read_only_wrapper(const std::filesystem::path& directory);
+
 // The fixture directory tests/data, and the source tree's root.
 std::filesystem::path data_dir();
 std::filesystem::path source_dir();

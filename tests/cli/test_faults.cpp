@@ -117,13 +117,7 @@ bool can_mount() {
 // Runs hros with `dir`/cases bind-mounted read-only.
 RunResult run_read_only(const TempDir& dir, const std::vector<std::string>& args) {
   RunOptions options = in(dir);
-  options.wrapper = {"unshare",
-                     "--mount",
-                     "--map-root-user",
-                     "sh",
-                     "-c",
-                     "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"",
-                     (dir.path() / "cases").string()};
+  options.wrapper = hros::test::read_only_wrapper(dir.path() / "cases");
   return run_hros(args, options);
 }
 

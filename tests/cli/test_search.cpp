@@ -1296,15 +1296,7 @@ TEST_CASE("search: a read-only cache directory keeps its listing unchanged",
   RunOptions options;
   options.env = {"HROS_CACHE_DIR=" + bank.cache_dir().string()};
   options.timeout_seconds = 20;
-  // Bind-mounted read-only in a private mount namespace: chmod does not
-  // stop root, which CI runs as.
-  options.wrapper = {"unshare",
-                     "--mount",
-                     "--map-root-user",
-                     "sh",
-                     "-c",
-                     "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"",
-                     bank.cache_dir().string()};
+  options.wrapper = hros::test::read_only_wrapper(bank.cache_dir());
   Args args = {"--root", copy.root().string(), "search", "-f", "paths", "-n", "0", "zeppelin"};
   RunResult result = run_hros(args, options);
   if (result.exit_code != 0 && (contains(result.err, "unshare") || contains(result.err, "mount"))) {
