@@ -406,10 +406,12 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
                               FileStamp{rows.integer(2), rows.integer(3), rows.integer(4)}});
     }
   }
+  // With equal digests, only the racy files: nothing is merged. In path
+  // order either way, the order files are indexed in (ties rank by it).
   std::vector<Present> present;
-  present.reserve(count);
+  present.reserve(same ? racy.size() : count);
   for (std::size_t i = 0; i < count; ++i) {
-    if (stamps[i].known()) {
+    if (stamps[i].known() && (!same || racy.count(relative[i]) != 0)) {
       present.push_back(Present{&relative[i], stamps[i]});
     }
   }
@@ -417,20 +419,15 @@ void SearchIndex::refresh(const Corpus& corpus, unsigned threads) {
   if (!std::is_sorted(present.begin(), present.end(), by_path)) {
     std::sort(present.begin(), present.end(), by_path);
   }
-
   std::vector<std::int64_t> removed;
   std::vector<const Present*> to_read;
-  std::size_t i = 0;
-  std::size_t j = 0;
   if (same) {
     for (const Present& file : present) {
-      if (racy.count(*file.path) != 0) {
-        to_read.push_back(&file);
-      }
+      to_read.push_back(&file);
     }
-    i = stored.size();
-    j = present.size();
   }
+  std::size_t i = 0;
+  std::size_t j = same ? present.size() : 0;
   while (i < stored.size() || j < present.size()) {
     int order = i == stored.size()    ? 1
                 : j == present.size() ? -1
